@@ -1,0 +1,113 @@
+"""How fast mailguard reads big schedules, against the bare libraries in the same run.
+
+Two inputs, generated here so the bench needs nothing else:
+- an RSS feed with 1,000 entries, each an announcement in German or English;
+- an iCalendar feed with a daily maintenance recurring for 5 years.
+
+Baselines are the libraries alone on the same bytes (feedparser.parse and
+icalendar parsing), so the ratios show what mailguard adds on top.
+Run: ``.venv/bin/python bench/schedule_bench.py``
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import feedparser
+import icalendar
+
+from mailguard.sources import feed, ical
+from mailguard.sources.base import ParseContext
+
+BERLIN = ZoneInfo("Europe/Berlin")
+TARGET_SECONDS = 1.0
+TEXTS = (
+    "Wir führen am {d:%d.%m.%Y} von 22:00 bis 02:00 Uhr Wartungsarbeiten am Mailserver durch.",
+    "Scheduled maintenance on {d:%B} {d.day}, {d:%Y} from 10 pm to 2 am CET.",
+    "In der Nacht vom {d:%d.%m.%Y} zum {n:%d.%m.%Y} (23:45 Uhr – 02:30 Uhr) stellen wir um.",
+    "Maintenance window {d:%Y-%m-%d} 22:00–02:00 UTC. IMAP may be unavailable.",
+)
+
+
+def make_feed(entries: int, first: datetime) -> bytes:
+    items = []
+    for i in range(entries):
+        day = first + timedelta(days=i)
+        text = TEXTS[i % len(TEXTS)].format(d=day, n=day + timedelta(days=1))
+        items.append(
+            f"<item><title>Wartung {i}</title><guid>urn:mw:{i}</guid>"
+            f"<pubDate>{format_datetime(day - timedelta(days=3))}</pubDate>"
+            f"<description>{text}</description></item>"
+        )
+    return (
+        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
+        "<title>Provider blog</title><link>https://provider.example/</link>"
+        + "".join(items)
+        + "</channel></rss>"
+    ).encode()
+
+
+def make_calendar(first: datetime, years: int) -> bytes:
+    return (
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//bench//mailguard//EN\r\n"
+        "BEGIN:VEVENT\r\nUID:daily-backup@provider.example\r\nDTSTAMP:20250101T000000Z\r\n"
+        f"DTSTART;TZID=Europe/Berlin:{first:%Y%m%dT020000}\r\n"
+        f"DTEND;TZID=Europe/Berlin:{first:%Y%m%dT030000}\r\n"
+        f"RRULE:FREQ=DAILY;COUNT={365 * years}\r\n"
+        "SUMMARY:Nightly mail storage maintenance\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    ).encode()
+
+
+def best_of(runs: int, action: Callable[[], object]) -> tuple[float, object]:
+    times, result = [], None
+    for _ in range(runs):
+        began = time.perf_counter()
+        result = action()
+        times.append(time.perf_counter() - began)
+    return min(times), result
+
+
+def main() -> int:
+    first = datetime(2026, 1, 1, tzinfo=UTC)
+    ctx = ParseContext(
+        source="bench",
+        zone=BERLIN,
+        now=first,
+        horizon_start=first - timedelta(days=1),
+        horizon_end=first + timedelta(days=5 * 366),
+    )
+    feed_bytes = make_feed(1000, first)
+    ics_bytes = make_calendar(first, 5)
+
+    rows = []
+    base_feed, _ = best_of(3, lambda: feedparser.parse(feed_bytes))
+    ours_feed, feed_result = best_of(3, lambda: feed.parse(feed_bytes, ctx))
+    rows.append(("RSS, 1,000 announcements", base_feed, ours_feed, feed_result))
+    base_ics, _ = best_of(3, lambda: icalendar.Calendar.from_ical(ics_bytes))
+    ours_ics, ics_result = best_of(3, lambda: ical.parse(ics_bytes, ctx))
+    rows.append(("iCalendar, daily for 5 years", base_ics, ours_ics, ics_result))
+
+    failed = False
+    print(f"{'input':32} {'windows':>8} {'library':>10} {'mailguard':>10} {'ratio':>7}  target")
+    for name, base, ours, result in rows:
+        count = len(result.windows)  # type: ignore[attr-defined]
+        ok = ours < TARGET_SECONDS
+        failed |= not ok
+        print(
+            f"{name:32} {count:8d} {base * 1000:8.1f}ms {ours * 1000:8.1f}ms "
+            f"{ours / base:6.1f}x  {'PASS' if ok else 'FAIL'} (< {TARGET_SECONDS:.0f} s)"
+        )
+    print(f"best of 3 runs; {ours_feed / 1000 * 1e6:.0f} µs per feed entry")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,5 @@
+"""`python -m mailguard` is the same as the `mailguard` command."""
+
+from mailguard.cli.main import main
+
+raise SystemExit(main())

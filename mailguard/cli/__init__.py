@@ -1,0 +1,1 @@
+"""The ``mailguard`` command line: every capability, scriptable, with ``--json``."""

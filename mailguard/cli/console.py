@@ -1,0 +1,31 @@
+"""How the CLI talks: results on stdout, everything else on stderr, one line each."""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass, field
+from typing import IO, Any
+
+
+@dataclass
+class Console:
+    """Streams for output; tests pass their own."""
+
+    out: IO[str] = field(default_factory=lambda: sys.stdout)
+    err: IO[str] = field(default_factory=lambda: sys.stderr)
+
+    def result(self, text: str) -> None:
+        self.out.write(text + "\n")
+
+    def json(self, value: Any) -> None:
+        self.out.write(json.dumps(value, indent=2, ensure_ascii=False) + "\n")
+
+    def note(self, text: str) -> None:
+        self.err.write(f"mailguard: {text}\n")
+
+    def warning(self, text: str) -> None:
+        self.err.write(f"mailguard: warning: {text}\n")
+
+    def error(self, text: str) -> None:
+        self.err.write(f"mailguard: error: {text}\n")

@@ -1,0 +1,1 @@
+"""The pure core: domain model and rules, no Qt, no network, no disk."""

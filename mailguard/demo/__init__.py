@@ -1,0 +1,1 @@
+"""Demo mode: a simulated provider, so mailguard can be tried without a real account."""

@@ -1,0 +1,1 @@
+"""Everything mailguard keeps on disk: paths, settings, the SQLite state, secrets."""

@@ -1,0 +1,47 @@
+"""The codebase keeps its own rules: lint, format, types, and the layering."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+
+
+def run_tool(*command: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run(
+        command, cwd=ROOT, capture_output=True, text=True, env=env, timeout=600, check=False
+    )
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        pytest.param(("ruff", "check", "mailguard", "tests", "bench"), id="ruff-lint"),
+        pytest.param(
+            ("ruff", "format", "--check", "mailguard", "tests", "bench"), id="ruff-format"
+        ),
+        pytest.param(("mypy",), id="mypy"),
+        pytest.param(("lint-imports",), id="import-layers"),
+    ],
+)
+def test_tool_is_clean(command: tuple[str, ...]) -> None:
+    result = run_tool(str(BIN / command[0]), *command[1:])
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
+
+
+def test_cli_commands_never_import_qt() -> None:
+    """The CLI must start fast and work on servers without a display."""
+    probe = (
+        "import sys, mailguard.cli.main as m; m.build_parser(); "
+        "print(sorted(n for n in sys.modules if n.split('.')[0] in ('PySide6', 'shiboken6')))"
+    )
+    result = run_tool(sys.executable, "-c", probe)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
