@@ -84,7 +84,8 @@ class MaintenanceWindow:
 
     @property
     def duration(self) -> timedelta:
-        return self.end - self.start
+        # In UTC: subtracting two times of one DST zone would count wall-clock hours.
+        return self.end.astimezone(UTC) - self.start.astimezone(UTC)
 
     def overlaps(self, span_start: datetime, span_end: datetime) -> bool:
         """True if any part of the window lies in ``[span_start, span_end)``."""
