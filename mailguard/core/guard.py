@@ -102,9 +102,7 @@ class Standing:
     edits_open_at: datetime | None  # None: edits are open now
 
 
-def standing(
-    windows: Iterable[MaintenanceWindow], now: datetime, policy: GuardPolicy
-) -> Standing:
+def standing(windows: Iterable[MaintenanceWindow], now: datetime, policy: GuardPolicy) -> Standing:
     """The most urgent state over all windows (see STATE_PRECEDENCE)."""
     live = [w for w in windows if w.status is not WindowStatus.CANCELLED]
     phases = [(window_phase(w, now, policy), w) for w in live]

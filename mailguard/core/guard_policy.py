@@ -53,7 +53,7 @@ class GuardPolicy:
     @property
     def upcoming_horizon(self) -> timedelta:
         """An account is ``upcoming`` from the longest lead time on."""
-        return max(max(self.lead_times), self.safety_margin)
+        return max(*self.lead_times, self.safety_margin)
 
     @property
     def settling_period(self) -> timedelta:

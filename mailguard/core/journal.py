@@ -52,7 +52,8 @@ class FolderOperation:
         if self.kind is OperationKind.DELETE_FOLDER:
             return f"delete folder {self.folder!r}"
         count = len(self.message_keys)
-        return f"move {count} message{'s' if count != 1 else ''} from {self.folder!r} to {self.target!r}"
+        noun = "message" if count == 1 else "messages"
+        return f"move {count} {noun} from {self.folder!r} to {self.target!r}"
 
     def to_json(self) -> dict[str, object]:
         return {
