@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import pwd
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -63,13 +65,41 @@ def test_directory_is_reported(fetcher: Fetcher, tmp_path: Path) -> None:
     assert fetch_error(fetcher, str(tmp_path)) == f"{tmp_path}: is a directory, not a file"
 
 
-@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root reads any file")
+def _error_as_unprivileged_user(fetcher: Fetcher, location: str) -> str:
+    """Root reads any file, so as root the fetch runs in a child that drops to 'nobody'."""
+    if os.geteuid() != 0:
+        return fetch_error(fetcher, location)
+    reader, writer = os.pipe()
+    child = os.fork()
+    if child == 0:  # pragma: no cover - runs in the child process
+        os.close(reader)
+        try:
+            os.setgid(pwd.getpwnam("nobody").pw_gid)
+            os.setuid(pwd.getpwnam("nobody").pw_uid)
+            message = fetch_error(fetcher, location)
+        except BaseException as exc:
+            message = f"child failed: {exc!r}"
+        os.write(writer, message.encode())
+        os._exit(0)
+    os.close(writer)
+    with os.fdopen(reader, "rb") as pipe:
+        message = pipe.read().decode()
+    os.waitpid(child, 0)
+    return message
+
+
 def test_unreadable_file_is_reported(fetcher: Fetcher, tmp_path: Path) -> None:
-    secret = tmp_path / "secret.ics"
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    for parent in (folder, *folder.parents):
+        if parent == Path(tempfile.gettempdir()) or parent == parent.parent:
+            break
+        parent.chmod(parent.stat().st_mode | 0o005)  # let 'nobody' reach the file
+    secret = folder / "secret.ics"
     secret.write_bytes(b"x")
     secret.chmod(0)
 
-    assert fetch_error(fetcher, str(secret)) == f"{secret}: permission denied"
+    assert _error_as_unprivileged_user(fetcher, str(secret)) == f"{secret}: permission denied"
 
 
 def test_file_over_the_cap_is_refused(make_fetcher: MakeFetcher, tmp_path: Path) -> None:
