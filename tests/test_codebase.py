@@ -45,3 +45,33 @@ def test_cli_commands_never_import_qt() -> None:
     result = run_tool(sys.executable, "-c", probe)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+PURE_STDLIB = {
+    "__future__", "collections", "dataclasses", "datetime", "enum", "functools", "hashlib",
+    "ipaddress", "itertools", "math", "pathlib", "re", "typing", "zoneinfo", "bisect",
+}  # fmt: skip
+
+
+def imported_roots(path: Path) -> set[str]:
+    import ast
+
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+    return names
+
+
+@pytest.mark.parametrize(
+    "module", sorted((ROOT / "mailguard" / "core").glob("*.py")), ids=lambda p: p.name
+)
+def test_core_imports_only_pure_modules(module: Path) -> None:
+    """The core holds rules, not I/O: no Qt, sockets, SQLite, keyring or platform paths."""
+    for name in imported_roots(module):
+        root = name.split(".")[0]
+        allowed = root in PURE_STDLIB or name.startswith("mailguard.core")
+        assert allowed, f"{module.name} imports {name}"
