@@ -135,12 +135,13 @@ def edits_open_at(
     return reopen
 
 
-def _milestones(
-    window: MaintenanceWindow, policy: GuardPolicy
-) -> list[tuple[datetime, str, EventKind, timedelta | None]]:
+_Milestone = tuple[datetime, str, EventKind, timedelta | None]
+
+
+def _milestones(window: MaintenanceWindow, policy: GuardPolicy) -> list[_Milestone]:
     """Every moment worth one announcement, in time order."""
     start, end = _utc_span(window)
-    found = [
+    found: list[_Milestone] = [
         (start - lead, f"lead:{int(lead.total_seconds())}", EventKind.LEAD_WARNING, lead)
         for lead in sorted(policy.lead_times, reverse=True)
     ]
