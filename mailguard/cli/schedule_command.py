@@ -57,7 +57,7 @@ def run(args: argparse.Namespace, paths: AppPaths, console: Console) -> int:
         console.warning(warning)
     if args.json:
         console.json([w.to_json(now) for w in outcome.windows])
-    else:
+    elif outcome.windows or not outcome.failures:
         _print_table(console, outcome.windows, zone, now)
     for failure in outcome.failures:
         console.error(str(failure))

@@ -1,0 +1,85 @@
+"""A text as paragraphs of sentences, the units a time phrase never crosses.
+
+Lines of mail are often hard-wrapped, so a line break inside a long line of
+prose is read as a space; a line break before a bullet, after a heading-like
+short line or after a full stop is a real break. An "Ende: …" line continues
+the "Beginn: …" line before it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from mailguard.sources.announcement import lexicon
+from mailguard.sources.announcement.tokens import BREAK, DATE, Token, tokenize
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+_BULLET = re.compile(r"^(?:[-•*·▪►‣–—]|\d{1,2}[.)])\s")
+_END_LABEL = re.compile(r"^(?:ende|end|ends|bis|until)\b", re.IGNORECASE)
+_WRAPPED_LINE_LENGTH = 60  # shorter lines are headings or datelines, not wrapped prose
+_INVISIBLE = str.maketrans({"\xad": None, "\u200b": None, "\ufeff": None, "\xa0": " ",
+                            "\u202f": " ", "\u2009": " ", "\u2007": " ", "\t": " "})  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    text: str
+    tokens: list[Token]
+    paragraph: int
+    dates: tuple[Token, ...]
+    #: "jeweils", "each night": a range of days with times means each of those days.
+    repeats: bool
+
+    @classmethod
+    def of(cls, text: str, tokens: list[Token], paragraph: int) -> Sentence:
+        dates = tuple(token for token in tokens if token.kind == DATE)
+        repeats = any(token.text.lower() in lexicon.REPEAT_WORDS for token in tokens)
+        return cls(text, tokens, paragraph, dates, repeats)
+
+
+def sentences(text: str, *, first_paragraph: int = 0) -> Iterator[Sentence]:
+    """The sentences of a text, in order, with the number of the paragraph they are in."""
+    clean = text.translate(_INVISIBLE).replace("\r\n", "\n").replace("\r", "\n")
+    for number, paragraph in enumerate(_PARAGRAPH_BREAK.split(clean), start=first_paragraph):
+        for line in _unwrapped(paragraph.split("\n")):
+            yield from _split(line, number)
+
+
+def _unwrapped(lines: list[str]) -> Iterator[str]:
+    current = ""
+    for raw in lines:
+        line = " ".join(raw.split())
+        if not line:
+            continue
+        if current and _continues(current, line):
+            current = f"{current} {line}"
+            continue
+        if current:
+            yield current
+        current = line
+    if current:
+        yield current
+
+
+def _continues(previous: str, line: str) -> bool:
+    if _BULLET.match(line):
+        return False
+    if _END_LABEL.match(line):
+        return True
+    return len(previous) >= _WRAPPED_LINE_LENGTH and previous[-1] not in ".:!?;"
+
+
+def _split(line: str, paragraph: int) -> Iterator[Sentence]:
+    tokens = tokenize(line, postponement=lexicon.POSTPONED.search(line) is not None)
+    begin, current = 0, []
+    for token in tokens:
+        if token.kind != BREAK:
+            current.append(token)
+            continue
+        if current:
+            yield Sentence.of(line[begin : token.end].strip(), current, paragraph)
+        begin, current = token.end, []
+    if current:
+        yield Sentence.of(line[begin:].strip(), current, paragraph)
