@@ -183,6 +183,13 @@ def test_sloppy_latin1_feed_with_bare_ampersands_is_still_read() -> None:
     result = parse_sample("feed-sloppy-rss2.xml")
     assert spans(result.windows) == [(berlin(2026, 3, 3, 22), berlin(2026, 3, 4, 2), None)]
     assert result.windows[0].title == "Wartung Mailserver"
+    assert any("not well-formed XML" in w and "read leniently" in w for w in result.warnings)
+
+
+def test_a_broken_feed_without_any_window_is_an_error_not_an_empty_schedule() -> None:
+    broken = b"<rss><channel><title>Blog</title><item><title>News</title></channel>"
+    with pytest.raises(ParseError, match="malformed XML"):
+        feed.parse(broken, CTX)
 
 
 # --- announcement formats, via the reader ------------------------------------------------
