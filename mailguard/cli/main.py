@@ -10,13 +10,27 @@ from collections.abc import Sequence
 from logging.handlers import RotatingFileHandler
 
 from mailguard import __version__
-from mailguard.cli import demo_command, schedule_command
+from mailguard.cli import (
+    account_command,
+    demo_command,
+    report_command,
+    resync_command,
+    schedule_command,
+    snapshot_command,
+)
 from mailguard.cli.console import Console
 from mailguard.core.errors import MailguardError
 from mailguard.store.paths import AppPaths
 
 #: Each module adds one subcommand through ``register(subparsers)``.
-COMMAND_MODULES = (schedule_command, demo_command)
+COMMAND_MODULES = (
+    schedule_command,
+    demo_command,
+    account_command,
+    snapshot_command,
+    resync_command,
+    report_command,
+)
 
 log = logging.getLogger("mailguard")
 

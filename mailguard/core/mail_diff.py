@@ -87,8 +87,26 @@ def diff_snapshots(
         now=now,
         sent_folders=sent_folders(current.folders.values()),
     )
-    base_by_identity = _occurrences(baseline)
-    current_by_identity = _occurrences(current)
+    unchanged, base_by_identity, current_by_identity = _split_unchanged(
+        baseline, current, folder_map
+    )
+    if base_by_identity or current_by_identity:
+        # Copies that stayed put still decide whether a message is missing or a copy
+        # went, so the messages with other changes are matched with all their copies.
+        involved = base_by_identity.keys() | current_by_identity.keys()
+        still_unchanged = []
+        for stay in unchanged:
+            folder_before, before, folder_after, after = stay
+            identity = before.identity()
+            if identity in involved:
+                base_by_identity[identity].append(_Seen(folder_before, before))
+                current_by_identity[identity].append(_Seen(folder_after, after))
+            else:
+                still_unchanged.append(stay)
+        unchanged = still_unchanged
+    for folder_before, before, folder_after, after in unchanged:
+        if before is not after and before.flags != after.flags:
+            builder.compare_flags(_Seen(folder_before, before), _Seen(folder_after, after))
     for identity in base_by_identity.keys() | current_by_identity.keys():
         builder.match(
             base_by_identity.get(identity, []),
@@ -184,12 +202,50 @@ class _Seen:
         return (self.folder, self.record.uid)
 
 
-def _occurrences(snapshot: AccountSnapshot) -> dict[str, list[_Seen]]:
-    found: dict[str, list[_Seen]] = defaultdict(list)
-    for name, folder in snapshot.folders.items():
-        for record in folder.messages.values():
-            found[record.identity()].append(_Seen(name, record))
-    return found
+#: A message under the same UID in the same folder (or its renamed self) as before:
+#: (folder before, record before, folder now, record now). A plain tuple, as a
+#: big diff makes 100,000 of them.
+_Stay = tuple[str, MessageRecord, str, MessageRecord]
+
+
+def _split_unchanged(
+    baseline: AccountSnapshot, current: AccountSnapshot, folder_map: dict[str, str | None]
+) -> tuple[list[_Stay], dict[str, list[_Seen]], dict[str, list[_Seen]]]:
+    """Messages still under their UID in their folder, and the rest grouped by identity.
+
+    The fast path for the usual case (a few changes among 100,000 messages): a
+    UID in an unchanged UIDVALIDITY names the same message, so only its flags
+    can differ, and nothing needs matching by identity. The IMAP reader keeps
+    the very record objects of messages it did not re-read, so ``is`` mostly
+    settles it without computing an identity.
+    """
+    unchanged: list[_Stay] = []
+    base_rest: dict[str, list[_Seen]] = defaultdict(list)
+    current_rest: dict[str, list[_Seen]] = defaultdict(list)
+    stayed: dict[str, set[int]] = defaultdict(set)
+    for name, folder in baseline.folders.items():
+        target = folder_map.get(name)
+        now = current.folders.get(target) if target else None
+        if now is None or now.uidvalidity != folder.uidvalidity:
+            for record in folder.messages.values():
+                base_rest[record.identity()].append(_Seen(name, record))
+            continue
+        kept = stayed[now.name]
+        for uid, record in folder.messages.items():
+            partner = now.messages.get(uid)
+            if partner is not None and (
+                partner is record or partner.identity() == record.identity()
+            ):
+                unchanged.append((name, record, now.name, partner))
+                kept.add(uid)
+            else:
+                base_rest[record.identity()].append(_Seen(name, record))
+    for name, folder in current.folders.items():
+        kept = stayed.get(name, set())
+        for uid, record in folder.messages.items():
+            if uid not in kept:
+                current_rest[record.identity()].append(_Seen(name, record))
+    return unchanged, base_rest, current_rest
 
 
 @dataclass(slots=True)
@@ -220,7 +276,7 @@ class _ReportBuilder:
 
         for old, now_at in zip(left_before, left_after, strict=False):
             self.moved.append(MovedMail(MailEntry.of(now_at.folder, now_at.record), *old.key()))
-            self._compare_flags(old, now_at)
+            self.compare_flags(old, now_at)
         pairs = min(len(left_before), len(left_after))
 
         for old in left_before[pairs:]:
@@ -259,7 +315,7 @@ class _ReportBuilder:
                 unpaired.append(old)
             else:
                 self._take(waiting, partner)
-                self._compare_flags(old, partner)
+                self.compare_flags(old, partner)
         left: list[_Seen] = []
         for old in unpaired:
             target = folder_map.get(old.folder)
@@ -271,7 +327,7 @@ class _ReportBuilder:
                     candidates[0],
                 )
                 self._take(waiting, partner)
-                self._compare_flags(old, partner)
+                self.compare_flags(old, partner)
             else:
                 left.append(old)
         return left
@@ -286,7 +342,7 @@ class _ReportBuilder:
         old_validity = self.baseline.folders[old_folder].uidvalidity
         return old_validity == self.current.folders[new_folder].uidvalidity
 
-    def _compare_flags(self, old: _Seen, new: _Seen) -> None:
+    def compare_flags(self, old: _Seen, new: _Seen) -> None:
         before = comparable_flags(old.record.flags)
         after = comparable_flags(new.record.flags)
         if before != after:
@@ -297,7 +353,7 @@ class _ReportBuilder:
         dated = message_date(arrived.record, self.now)
         if self._in_window(dated):
             self.backfilled.append(BackfilledMail(entry, BackfillReason.DURING_WINDOW))
-        elif dated < self.baseline.taken_at:
+        elif dated < _whole_second(self.baseline.taken_at):
             self.backfilled.append(BackfilledMail(entry, BackfillReason.BEFORE_BASELINE))
         else:
             self.new.append(entry)
@@ -336,6 +392,12 @@ class _ReportBuilder:
             copies_added=tuple(sorted(self.copies_added, key=lambda e: e.mail.sort_key())),
             copies_removed=tuple(sorted(self.copies_removed, key=lambda e: e.mail.sort_key())),
         )
+
+
+def _whole_second(moment: datetime) -> datetime:
+    """IMAP and RFC 5322 dates have whole seconds: mail dated in the baseline's own second
+    may have come just after it, so only earlier seconds count as before the baseline."""
+    return moment.replace(microsecond=0)
 
 
 def _pair(seen: _Seen) -> tuple[str, MessageRecord]:

@@ -403,6 +403,13 @@ def test_a_uid_kept_under_the_same_uidvalidity_pairs_duplicates_by_uid() -> None
     }
 
 
+def test_mail_dated_in_the_baselines_own_second_is_not_before_it() -> None:
+    taken = S + timedelta(microseconds=700_000)
+    current = folder("INBOX", *INBOX.messages.values(), msg(4, "same second", at=S))
+    report = diff_snapshots(snap(INBOX, taken_at=taken), snap(current), window=None, now=NOW)
+    assert outline(report) == {"new": [("INBOX", 4)]}
+
+
 def test_two_renamed_folders_are_told_apart_by_their_messages() -> None:
     before = {
         "A": folder("A", msg(1, "a1"), msg(2, "a2")),
@@ -563,3 +570,66 @@ def test_new_uids_under_a_new_uidvalidity_show_no_missing_or_new_mail(
     assert outline(report) == (
         {"uidvalidity": sorted(snapshot.folders)} if snapshot.folders else {}
     )
+
+
+@st.composite
+def changed_snapshots(draw: st.DrawFn) -> tuple[AccountSnapshot, AccountSnapshot]:
+    """A snapshot and a later one: some messages deleted, re-flagged, moved, added."""
+    before = draw(snapshots())
+    names = list(before.folders)
+    after: dict[str, dict[int, MessageRecord]] = {
+        n: dict(f.messages) for n, f in before.folders.items()
+    }
+    next_uid = 1000
+    for name in names:
+        for uid in list(after[name]):
+            action = draw(st.sampled_from(["keep", "keep", "keep", "delete", "flag", "move"]))
+            record = after[name][uid]
+            if action == "delete":
+                del after[name][uid]
+            elif action == "flag":
+                after[name][uid] = replace(record, flags=record.flags ^ {"\\Seen"})
+            elif action == "move":
+                del after[name][uid]
+                target = draw(st.sampled_from(names))
+                next_uid += 1
+                after[target][next_uid] = replace(record, uid=next_uid)
+        for _ in range(draw(st.integers(0, 2))):
+            next_uid += 1
+            after[name][next_uid] = draw(records(next_uid))
+    folders = {n: replace(f, messages=after[n]) for n, f in before.folders.items()}
+    return before, replace(before, taken_at=NOW, folders=folders)
+
+
+@settings(max_examples=100, deadline=None)
+@given(changed_snapshots())
+def test_sharing_record_objects_with_the_baseline_does_not_change_the_report(
+    pair: tuple[AccountSnapshot, AccountSnapshot],
+) -> None:
+    """The IMAP reader reuses unchanged records; a full read builds equal new ones."""
+    before, after = pair
+    copied = replace(
+        after,
+        folders={
+            n: replace(f, messages={u: replace(r) for u, r in f.messages.items()})
+            for n, f in after.folders.items()
+        },
+    )
+    shared = diff_snapshots(before, after, window=WINDOW, now=NOW)
+    fresh = diff_snapshots(before, copied, window=WINDOW, now=NOW)
+    assert shared.to_json() == fresh.to_json()
+
+
+@settings(max_examples=100, deadline=None)
+@given(changed_snapshots())
+def test_every_message_is_accounted_for_once(
+    pair: tuple[AccountSnapshot, AccountSnapshot],
+) -> None:
+    """What left the baseline and what arrived explain the difference in counts."""
+    before, after = pair
+    report = diff_snapshots(before, after, window=None, now=NOW)
+    gone = len(report.missing) + len(report.moved) + len(report.copies_removed)
+    arrived = (
+        len(report.backfilled) + len(report.new) + len(report.moved) + len(report.copies_added)
+    )
+    assert before.message_count - gone == after.message_count - arrived

@@ -1,0 +1,207 @@
+"""``mailguard account add|list|test|remove``: the IMAP accounts mailguard looks after.
+
+The password goes from stdin (or a prompt) straight into the keyring; it is
+never echoed, written to the config, logged or put into an error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from pathlib import Path
+from typing import Any
+
+from mailguard.cli.console import Console
+from mailguard.core.account import AccountConfig, Security
+from mailguard.core.errors import AccountError, UsageError
+from mailguard.imap.connection import normalize_fingerprint
+from mailguard.imap.session import ImapSession
+from mailguard.store.account_store import AccountStore
+from mailguard.store.database import Database
+from mailguard.store.paths import AppPaths
+from mailguard.store.report_store import ReportStore
+from mailguard.store.secrets import PasswordVault
+from mailguard.store.snapshot_store import SnapshotStore
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        "account",
+        help="add, list, test or remove IMAP accounts",
+        description="Manage the IMAP accounts mailguard looks after.",
+    )
+    actions = parser.add_subparsers(dest="account_action", metavar="ACTION", required=True)
+
+    add = actions.add_parser("add", help="add an account (the password goes to the keyring)")
+    add.add_argument("name", metavar="NAME")
+    add.add_argument("--host", required=True, metavar="HOST")
+    add.add_argument("--port", type=int, default=0, metavar="PORT", help="default: 993 / 143")
+    add.add_argument("--user", required=True, metavar="USER")
+    add.add_argument(
+        "--security",
+        choices=[s.value for s in Security],
+        default=Security.SSL.value,
+        help="ssl: implicit TLS (default); starttls; none: only for loopback hosts",
+    )
+    add.add_argument("--ca-file", metavar="FILE", help="trust this CA (a self-signed server)")
+    add.add_argument(
+        "--fingerprint", metavar="SHA256", help="pin the server certificate's SHA-256 instead"
+    )
+    add.add_argument(
+        "--source",
+        action="append",
+        default=[],
+        metavar="URL",
+        help="the provider's maintenance schedule (URL, file or path; repeatable)",
+    )
+    add.add_argument(
+        "--password-stdin", action="store_true", help="read the password from one line of stdin"
+    )
+    add.set_defaults(run=run_add)
+
+    listing = actions.add_parser("list", help="list the accounts")
+    listing.add_argument("--json", action="store_true", help="print a JSON array")
+    listing.set_defaults(run=run_list)
+
+    test = actions.add_parser("test", help="connect, log in and show the server's capabilities")
+    test.add_argument("name", metavar="NAME")
+    test.add_argument("--json", action="store_true", help="print a JSON object")
+    test.set_defaults(run=run_test)
+
+    remove = actions.add_parser(
+        "remove", help="remove an account, its keyring entry, snapshots and reports"
+    )
+    remove.add_argument("name", metavar="NAME")
+    remove.set_defaults(run=run_remove)
+
+
+def run_add(args: argparse.Namespace, paths: AppPaths, console: Console) -> int:
+    config = AccountConfig(
+        name=args.name,
+        host=args.host,
+        user=args.user,
+        security=Security(args.security),
+        port=args.port,
+        ca_file=_ca_file(args.ca_file),
+        fingerprint=normalize_fingerprint(args.fingerprint) if args.fingerprint else None,
+        sources=tuple(_source(s) for s in args.source),
+    )
+    accounts = AccountStore(paths.config_dir)
+    if any(a.name == config.name for a in accounts.all()):
+        raise AccountError(f"an account named {config.name!r} exists already")
+    password = _read_password(args.password_stdin, config)
+    vault = PasswordVault()
+    vault.store(config.name, password)
+    try:
+        accounts.add(config)
+    except BaseException:
+        vault.forget(config.name)
+        raise
+    console.result(
+        f"added {config.name}: {config.user} at {config.host}:{config.effective_port} "
+        f"({config.security.value}); password in the keyring ({vault.backend_name})"
+    )
+    console.note(f"check it with: mailguard account test {config.name}")
+    return 0
+
+
+def run_list(args: argparse.Namespace, paths: AppPaths, console: Console) -> int:
+    accounts = AccountStore(paths.config_dir).all()
+    if args.json:
+        console.json([account_json(a) for a in accounts])
+        return 0
+    if not accounts:
+        console.note("no accounts yet (add one with: mailguard account add)")
+    for a in accounts:
+        sources = f"  {len(a.sources)} schedule source(s)" if a.sources else ""
+        console.result(
+            f"{a.name}  {a.user} at {a.host}:{a.effective_port}  {a.security.value}{sources}"
+        )
+    return 0
+
+
+def run_test(args: argparse.Namespace, paths: AppPaths, console: Console) -> int:
+    config = AccountStore(paths.config_dir).get(args.name)
+    password = PasswordVault().password(config.name)
+    with ImapSession(config, password) as session:
+        capabilities = sorted(session.capabilities)
+    incremental = {"CONDSTORE", "QRESYNC"} <= set(capabilities)
+    idle = "IDLE" in capabilities
+    if args.json:
+        console.json(
+            {
+                **account_json(config),
+                "ok": True,
+                "capabilities": capabilities,
+                "incremental": incremental,
+                "idle": idle,
+            }
+        )
+        return 0
+    console.result(
+        f"{config.name}: connected to {config.host}:{config.effective_port} "
+        f"({config.security.value}) and logged in as {config.user}"
+    )
+    console.result("capabilities: " + " ".join(capabilities))
+    console.result(f"incremental refresh (CONDSTORE/QRESYNC): {'yes' if incremental else 'no'}")
+    console.result(f"instant notice of new mail (IDLE): {'yes' if idle else 'no'}")
+    return 0
+
+
+def run_remove(args: argparse.Namespace, paths: AppPaths, console: Console) -> int:
+    accounts = AccountStore(paths.config_dir)
+    config = accounts.get(args.name)
+    try:
+        had_password = PasswordVault().forget(config.name)
+    except AccountError as exc:
+        console.warning(f"{exc} (the keyring entry, if any, stays)")
+        had_password = False
+    with Database(paths.database_file) as db, db.transaction():
+        SnapshotStore(db).delete_account(config.name)
+        ReportStore(db).delete_account(config.name)
+    accounts.remove(config.name)
+    gone = "its password, snapshots and reports" if had_password else "its snapshots and reports"
+    console.result(f"removed {config.name} with {gone}")
+    return 0
+
+
+def account_json(account: AccountConfig) -> dict[str, Any]:
+    return {
+        "name": account.name,
+        "host": account.host,
+        "port": account.effective_port,
+        "user": account.user,
+        "security": account.security.value,
+        "ca_file": str(account.ca_file) if account.ca_file else None,
+        "fingerprint": account.fingerprint,
+        "sources": list(account.sources),
+    }
+
+
+def _ca_file(value: str | None) -> Path | None:
+    if value is None:
+        return None
+    path = Path(value).expanduser().absolute()
+    if not path.is_file():
+        raise UsageError(f"no CA file at {path}")
+    return path
+
+
+def _source(location: str) -> str:
+    """URLs as given; a path made absolute, so it still works from another folder."""
+    if "://" in location:
+        return location
+    return str(Path(location).expanduser().absolute())
+
+
+def _read_password(from_stdin: bool, config: AccountConfig) -> str:
+    if from_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    elif sys.stdin.isatty():
+        password = getpass.getpass(f"password for {config.user} at {config.host}: ")
+    else:
+        raise UsageError("no terminal to ask for the password; use --password-stdin")
+    if not password:
+        raise UsageError("the password is empty")
+    return password

@@ -1,0 +1,176 @@
+"""Snapshots and refreshes of an account: the IMAP reader, the stores and the diff wired together.
+
+Nothing is written until a read has completed: the IMAP session returns a
+snapshot only once every folder was read, and the new refresh state and its
+report are saved in one transaction. A server that vanishes mid-read (the
+maintenance itself) therefore costs nothing but an error line; the last good
+snapshot stays and the next run starts from it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Protocol
+
+from mailguard.core.account import AccountConfig
+from mailguard.core.baseline_choice import BaselineChoice, baseline_for_window, choose_baseline
+from mailguard.core.errors import AccountError
+from mailguard.core.mail_diff import diff_snapshots
+from mailguard.core.mailstate import AccountSnapshot
+from mailguard.core.model import MaintenanceWindow
+from mailguard.core.refresh_report import RefreshReport, ReportKind
+from mailguard.store.account_store import AccountStore
+from mailguard.store.database import Database
+from mailguard.store.report_store import ReportStore
+from mailguard.store.secrets import PasswordVault
+from mailguard.store.snapshot_store import SnapshotStore
+
+
+class MailSession(Protocol):
+    """What the service needs from an IMAP session (``mailguard.imap.session.ImapSession``)."""
+
+    @property
+    def capabilities(self) -> frozenset[str]: ...
+
+    def read_snapshot(
+        self, account: str, previous: AccountSnapshot | None = None, *, full: bool = False
+    ) -> AccountSnapshot: ...
+
+    def wait_for_change(self, folder: str = "INBOX", timeout_s: float = 60.0) -> bool: ...
+
+
+SessionFactory = Callable[[AccountConfig, str], AbstractContextManager[MailSession]]
+WindowSource = Callable[[AccountConfig, datetime], list[MaintenanceWindow]]
+
+
+@dataclass(frozen=True, slots=True)
+class StoredSnapshot:
+    id: int
+    snapshot: AccountSnapshot
+
+
+@dataclass(frozen=True, slots=True)
+class Refreshed:
+    """A completed read and its diff, not stored yet."""
+
+    current: AccountSnapshot
+    report: RefreshReport
+    baseline_id: int
+
+
+class RefreshService:
+    """``snapshot`` takes a baseline; ``resync`` compares the mailbox now against one."""
+
+    def __init__(
+        self,
+        *,
+        accounts: AccountStore,
+        vault: PasswordVault,
+        db: Database,
+        snapshots: SnapshotStore,
+        reports: ReportStore,
+        open_session: SessionFactory,
+        windows: WindowSource,
+        clock: Callable[[], datetime],
+    ) -> None:
+        self._accounts = accounts
+        self._vault = vault
+        self._db = db
+        self._snapshots = snapshots
+        self._reports = reports
+        self._open_session = open_session
+        self._windows = windows
+        self._clock = clock
+
+    @contextmanager
+    def connect(self, account: str) -> Iterator[MailSession]:
+        """A logged-in session for the account (its password straight from the keyring)."""
+        config = self._accounts.get(account)
+        with self._open_session(config, self._vault.password(account)) as session:
+            yield session
+
+    def snapshot(self, account: str) -> StoredSnapshot:
+        """Read every message of every folder (never incremental) and store it as the baseline."""
+        with self.connect(account) as session:
+            current = session.read_snapshot(account, None, full=True)
+        return StoredSnapshot(self._snapshots.save_baseline(current), current)
+
+    def resync(self, account: str, *, full: bool = False) -> RefreshReport:
+        """Refresh every folder, diff against the baseline, store state and report together."""
+        config = self._accounts.get(account)
+        self._require_baseline(account)
+        windows = self._windows(config, self._clock())
+        with self.connect(account) as session:
+            refreshed = self.refresh(account, session, full=full, windows=windows)
+        with self._db.transaction():
+            self._snapshots.save_refresh_state(refreshed.current)
+            return self._reports.save(refreshed.report, baseline_id=refreshed.baseline_id)
+
+    def refresh(
+        self,
+        account: str,
+        session: MailSession,
+        *,
+        full: bool = False,
+        windows: list[MaintenanceWindow] | None = None,
+        window: MaintenanceWindow | None = None,
+    ) -> Refreshed:
+        """Read (incrementally from the stored refresh state unless ``full``) and diff.
+
+        The baseline is chosen from ``windows`` (see ``choose_baseline``), or,
+        when one ``window`` is given (the backfill watch), the last one before it.
+        """
+        previous = None if full else self._snapshots.load_refresh_state(account)
+        current = session.read_snapshot(account, previous, full=full)
+        now = self._clock()
+        baselines = self._snapshots.baselines(account)
+        choice: BaselineChoice | None
+        if window is not None:
+            choice = baseline_for_window(baselines, window)
+        else:
+            choice = choose_baseline(baselines, windows or [], now)
+        if choice is None:
+            raise self._no_baseline(account)
+        baseline = self._snapshots.load(choice.baseline_id)
+        report = diff_snapshots(baseline, current, window=choice.window, now=now, full=full)
+        return Refreshed(current, report, choice.baseline_id)
+
+    def record_late_mail(
+        self, account: str, session: MailSession, window: MaintenanceWindow
+    ) -> RefreshReport | None:
+        """Refresh, and store the late mail not reported before for ``window`` as one entry.
+
+        Returns that entry, or None when nothing new came in. The refresh state
+        is updated either way, so the next refresh is incremental from here.
+        """
+        refreshed = self.refresh(account, session, window=window)
+        already = self._reports.reported_identities(account, window.id)
+        fresh = tuple(b for b in refreshed.report.backfilled if b.mail.identity not in already)
+        with self._db.transaction():
+            self._snapshots.save_refresh_state(refreshed.current)
+            if not fresh:
+                return None
+            batch = RefreshReport(
+                account=account,
+                created_at=refreshed.report.created_at,
+                baseline_taken_at=refreshed.report.baseline_taken_at,
+                window=window,
+                kind=ReportKind.BACKFILL,
+                backfilled=fresh,
+            )
+            self._reports.remember_reported(account, window.id, {b.mail.identity for b in fresh})
+            return self._reports.save(batch, baseline_id=refreshed.baseline_id)
+
+    def _require_baseline(self, account: str) -> None:
+        if not self._snapshots.baselines(account):
+            raise self._no_baseline(account)
+
+    @staticmethod
+    def _no_baseline(account: str) -> AccountError:
+        return AccountError(
+            f"no snapshot of {account!r} to compare with yet; take one with: "
+            f"mailguard snapshot {account}"
+        )

@@ -1,0 +1,126 @@
+"""Accounts in ``accounts.json`` in the config folder: readable, diffable, never a password.
+
+Written atomically (a temporary file, fsync, rename) with mode 0600, so a
+crash never leaves half a file and other users cannot read host and user names.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from mailguard.core.account import AccountConfig, Security
+from mailguard.core.errors import AccountError, ConfigError, MailguardError
+
+FILE_NAME = "accounts.json"
+FORMAT_VERSION = 1
+
+
+class AccountStore:
+    """Reads and writes the configured accounts; the password is the vault's business."""
+
+    def __init__(self, config_dir: Path) -> None:
+        self.path = config_dir / FILE_NAME
+
+    def all(self) -> list[AccountConfig]:
+        """Every account, sorted by name."""
+        return sorted(self._read().values(), key=lambda a: a.name)
+
+    def get(self, name: str) -> AccountConfig:
+        account = self._read().get(name)
+        if account is None:
+            raise AccountError(f"no account named {name!r} (see: mailguard account list)")
+        return account
+
+    def add(self, account: AccountConfig) -> None:
+        accounts = self._read()
+        if account.name in accounts:
+            raise AccountError(f"an account named {account.name!r} exists already")
+        accounts[account.name] = account
+        self._write(accounts)
+
+    def remove(self, name: str) -> None:
+        accounts = self._read()
+        if accounts.pop(name, None) is None:
+            raise AccountError(f"no account named {name!r} (see: mailguard account list)")
+        self._write(accounts)
+
+    def _read(self) -> dict[str, AccountConfig]:
+        try:
+            text = self.path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return {}
+        except OSError as exc:
+            raise ConfigError(f"cannot read {self.path}: {exc.strerror}") from exc
+        try:
+            data = json.loads(text)
+            entries = data["accounts"]
+            accounts = [_from_json(entry) for entry in entries]
+        except (ValueError, KeyError, TypeError, MailguardError) as exc:
+            raise ConfigError(
+                f"{self.path} is damaged ({_describe(exc)}); fix or remove it"
+            ) from exc
+        return {account.name: account for account in accounts}
+
+    def _write(self, accounts: dict[str, AccountConfig]) -> None:
+        data = {
+            "version": FORMAT_VERSION,
+            "accounts": [_to_json(a) for a in sorted(accounts.values(), key=lambda a: a.name)],
+        }
+        text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            _replace_atomically(self.path, text.encode("utf-8"))
+        except OSError as exc:
+            raise ConfigError(f"cannot write {self.path}: {exc.strerror}") from exc
+
+
+def _replace_atomically(target: Path, data: bytes) -> None:
+    """Write a 0600 file next to ``target`` (same file system), then rename it over it."""
+    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    temp = Path(name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        temp.replace(target)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+
+
+def _to_json(account: AccountConfig) -> dict[str, Any]:
+    return {
+        "name": account.name,
+        "host": account.host,
+        "port": account.effective_port,
+        "user": account.user,
+        "security": account.security.value,
+        "ca_file": str(account.ca_file) if account.ca_file else None,
+        "fingerprint": account.fingerprint,
+        "sources": list(account.sources),
+    }
+
+
+def _from_json(entry: dict[str, Any]) -> AccountConfig:
+    ca_file = entry.get("ca_file")
+    return AccountConfig(
+        name=str(entry["name"]),
+        host=str(entry["host"]),
+        user=str(entry["user"]),
+        security=Security(entry.get("security", "ssl")),
+        port=int(entry.get("port") or 0),
+        ca_file=Path(ca_file) if ca_file else None,
+        fingerprint=entry.get("fingerprint") or None,
+        sources=tuple(str(s) for s in entry.get("sources", ())),
+    )
+
+
+def _describe(exc: BaseException) -> str:
+    if isinstance(exc, KeyError):
+        return f"missing {exc}"
+    return str(exc).splitlines()[0] if str(exc) else type(exc).__name__

@@ -1,0 +1,65 @@
+"""Stored reports: the JSON a refresh printed, kept so ``mailguard report`` can show it again.
+
+The body is the report's public JSON (with its ``id`` filled in), so what is
+shown later is exactly what was shown then, whatever later code would compute.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from typing import Any
+
+from mailguard.core.refresh_report import RefreshReport
+from mailguard.store.database import Database
+
+
+class ReportStore:
+    """Saves reports and lists them newest first."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def save(self, report: RefreshReport, *, baseline_id: int | None) -> RefreshReport:
+        """Store ``report``; return it with its ``id``. Joins the caller's transaction."""
+        with self._db.transaction() as conn:
+            cursor = conn.execute(
+                "INSERT INTO report (account, kind, created_at, baseline_id, body)"
+                " VALUES (?, ?, ?, ?, '')",
+                (report.account, report.kind.value, report.created_at.isoformat(), baseline_id),
+            )
+            stored = replace(report, id=cursor.lastrowid)
+            conn.execute(
+                "UPDATE report SET body = ? WHERE id = ?",
+                (json.dumps(stored.to_json(), ensure_ascii=False), stored.id),
+            )
+        return stored
+
+    def latest(self, account: str, count: int | None = None) -> list[dict[str, Any]]:
+        """The account's reports as JSON objects, newest first; all of them without ``count``."""
+        rows = self._db.connection.execute(
+            "SELECT body FROM report WHERE account = ? ORDER BY id DESC LIMIT ?",
+            (account, -1 if count is None else count),
+        )
+        return [json.loads(body) for (body,) in rows]
+
+    def delete_account(self, account: str) -> None:
+        with self._db.transaction() as conn:
+            conn.execute("DELETE FROM report WHERE account = ?", (account,))
+            conn.execute("DELETE FROM reported_mail WHERE account = ?", (account,))
+
+    def reported_identities(self, account: str, window_id: str) -> set[str]:
+        """Late mail the backfill watch already reported for this window."""
+        rows = self._db.connection.execute(
+            "SELECT identity FROM reported_mail WHERE account = ? AND window_id = ?",
+            (account, window_id),
+        )
+        return {identity for (identity,) in rows}
+
+    def remember_reported(self, account: str, window_id: str, identities: set[str]) -> None:
+        with self._db.transaction() as conn:
+            conn.executemany(
+                "INSERT OR IGNORE INTO reported_mail (account, window_id, identity)"
+                " VALUES (?, ?, ?)",
+                [(account, window_id, identity) for identity in sorted(identities)],
+            )

@@ -1,0 +1,86 @@
+"""The SQLite file: WAL, foreign keys, and a schema that only ever migrates forward."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from mailguard.core.errors import ConfigError
+from mailguard.store.database import MIGRATIONS, SCHEMA_VERSION, Database
+
+
+def tables(db: Database) -> set[str]:
+    rows = db.connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+    return {name for (name,) in rows}
+
+
+def test_a_new_database_is_at_the_current_schema_version(tmp_path: Path) -> None:
+    with Database(tmp_path / "m.sqlite3") as db:
+        assert db.version == SCHEMA_VERSION
+        assert {"snapshot", "folder", "message", "report", "refresh_state"} <= tables(db)
+
+
+def test_the_database_uses_wal_and_enforces_foreign_keys(tmp_path: Path) -> None:
+    with Database(tmp_path / "m.sqlite3") as db:
+        assert db.connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert db.connection.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        with pytest.raises(sqlite3.IntegrityError):
+            db.connection.execute(
+                "INSERT INTO folder (snapshot_id, name, uidvalidity, uidnext, special_use)"
+                " VALUES (999, 'INBOX', 1, 1, '')"
+            )
+
+
+def test_the_database_file_is_private(tmp_path: Path) -> None:
+    with Database(tmp_path / "m.sqlite3") as db:
+        assert db.path.stat().st_mode & 0o077 == 0
+
+
+def test_a_version_1_database_migrates_to_the_current_version_keeping_its_data(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "m.sqlite3"
+    with Database(path, migrations=MIGRATIONS[:1]) as old:
+        assert old.version == 1
+        assert "report" not in tables(old)
+        old.connection.execute(
+            "INSERT INTO snapshot (account, taken_at, taken_at_us)"
+            " VALUES ('work', '2026-03-03T12:00:00+00:00', 1)"
+        )
+    with Database(path) as db:
+        assert db.version == SCHEMA_VERSION
+        assert "report" in tables(db)
+        assert db.connection.execute("SELECT account FROM snapshot").fetchall() == [("work",)]
+
+
+def test_a_failing_migration_leaves_the_previous_version(tmp_path: Path) -> None:
+    path = tmp_path / "m.sqlite3"
+    Database(path, migrations=MIGRATIONS[:1]).close()
+    broken = (*MIGRATIONS[:1], "CREATE TABLE fine (x); CREATE TABLE broken (")
+    with pytest.raises(ConfigError, match="cannot open the database"):
+        Database(path, migrations=broken)
+    with Database(path, migrations=MIGRATIONS[:1]) as db:
+        assert db.version == 1
+        assert "fine" not in tables(db)
+
+
+def test_a_database_from_a_newer_mailguard_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "m.sqlite3"
+    Database(path).close()
+    with pytest.raises(ConfigError, match="newer mailguard"):
+        Database(path, migrations=MIGRATIONS[:1])
+
+
+def test_an_inner_transaction_joins_the_outer_one(tmp_path: Path) -> None:
+    with Database(tmp_path / "m.sqlite3") as db:
+        with pytest.raises(RuntimeError), db.transaction() as conn:
+            with db.transaction() as inner:
+                inner.execute(
+                    "INSERT INTO report (account, kind, created_at, body)"
+                    " VALUES ('a', 'resync', 'x', '{}')"
+                )
+            conn.execute("SELECT 1")
+            raise RuntimeError("boom")
+        assert db.connection.execute("SELECT COUNT(*) FROM report").fetchone()[0] == 0
