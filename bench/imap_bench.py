@@ -1,0 +1,520 @@
+"""How fast mailguard reads a large account over TLS, against the floor, in one run.
+
+Builds a 20-folder, 100,000-message account by writing the maildir directly,
+starts the test Dovecot (tests/dovecot.py) on 127.0.0.1 with TLS, then times,
+each as a whole process as a user runs it:
+
+- the floor: a minimal raw-socket TLS client (this file, ``--floor``) that logs
+  in and, per folder, sends EXAMINE and the same ``UID FETCH 1:*`` with the same
+  items as mailguard, reading until the tagged OK and parsing nothing;
+- ``mailguard snapshot`` (a full read, stored in SQLite);
+- ``mailguard resync`` after 1% of the messages changed flags and 1% arrived;
+- ``mbsync``'s no-change sync of the same account (Debian's isync);
+
+plus ImapSession.read_snapshot in-process (full, and incremental after the
+changes), and each process's peak RSS. Ratios are against the floor of the same
+run. Run: ``.venv/bin/python bench/imap_bench.py`` (as root or a normal user).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import resource
+import shutil
+import socket
+import ssl
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from mailguard.core.account import AccountConfig  # noqa: E402
+from mailguard.core.mailstate import AccountSnapshot  # noqa: E402
+from mailguard.imap.fetch_parser import SNAPSHOT_ITEMS_MODSEQ  # noqa: E402
+from mailguard.imap.folder_reader import ReadStats  # noqa: E402
+from mailguard.imap.raw_command import quote_folder  # noqa: E402
+from mailguard.imap.session import ImapSession  # noqa: E402
+from tests.dovecot import Dovecot, MailUser, _fast_tmp, _group_members  # noqa: E402
+
+MESSAGES = 100_000
+FOLDERS = [
+    "INBOX",
+    "Sent",
+    "Drafts",
+    "Trash",
+    "Junk",
+    *[f"Archiv/{year}" for year in range(2013, 2025)],
+    "Projekte/Wartung",
+    "Rechnungen",
+    "Newsletter",
+]
+SHARES = [20, 10, 1, 2, 3] + [4] * 12 + [4, 6, 6]  # percent of MESSAGES per folder
+TARGET_SNAPSHOT = 1.5  # x floor
+TARGET_RESYNC = 0.20  # x snapshot
+TARGET_RSS_MB = 150
+PASSWORD = "bench-secret"  # noqa: S105 (a throw-away test server)
+REPEAT = 3
+
+
+@dataclass(frozen=True)
+class Run:
+    """One measured process: wall time, CPU, peak RSS."""
+
+    seconds: float
+    cpu: float
+    rss_mb: float
+    server_cpu: float | None = None  # Dovecot's CPU meanwhile, where measured
+
+
+# -- building the account ------------------------------------------------------------
+
+
+def build_account(server: Dovecot, user: MailUser, rng: random.Random) -> int:
+    """Write MESSAGES mail files into the maildirs, flags in the names, mtime = INTERNALDATE."""
+    assert len(FOLDERS) == len(SHARES) == 20 and sum(SHARES) == 100
+    start = datetime(2013, 1, 1, tzinfo=UTC)
+    written = 0
+    for folder, share in zip(FOLDERS, SHARES, strict=True):
+        directory = server.ensure_folder(user, folder)
+        for index in range(MESSAGES * share // 100):
+            moment = start + timedelta(seconds=rng.randrange(12 * 365 * 86400))
+            raw = _message(written, moment, rng)
+            flags = rng.choices(["S", "", "FS", "RS"], weights=[70, 20, 5, 5])[0]
+            name = f"{int(moment.timestamp())}.M{written}P{index}.bench,S={len(raw)}:2,{flags}"
+            path = directory / "cur" / name
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            os.write(fd, raw)
+            os.close(fd)
+            stamp = moment.timestamp()
+            os.utime(path, (stamp, stamp))
+            if os.geteuid() == 0:
+                os.chown(path, server.mail_uid, server.mail_gid)
+            written += 1
+    return written
+
+
+SUBJECTS = [
+    "Rechnung {n} für November",
+    "Re: Wartungsfenster am Montag",
+    "=?utf-8?q?Gr=C3=BC=C3=9Fe_aus_K=C3=B6ln_{n}?=",
+    "Your order #{n} has shipped",
+    "=?iso-8859-1?q?=C4nderung_der_Zugangsdaten?= {n}",
+    "Meeting notes {n}",
+]
+SENDERS = [
+    "Alice Example <alice@example.org>",
+    "=?utf-8?q?J=C3=BCrgen_M=C3=BCller?= <jm@example.de>",
+    "noreply@shop.example.com",
+    '"Billing, Team" <billing@example.net>',
+]
+
+
+def _message(number: int, moment: datetime, rng: random.Random) -> bytes:
+    subject = rng.choice(SUBJECTS).format(n=number)
+    body = "Lorem ipsum dolor sit amet, consectetur adipiscing elit.\r\n" * rng.randrange(5, 40)
+    return (
+        f"Return-Path: <bounce-{number}@example.org>\r\n"
+        f"Received: from mx.example.org by mail.example.org; {format_datetime(moment)}\r\n"
+        f"Message-ID: <{number}.{rng.getrandbits(48):x}@example.org>\r\n"
+        f"Date: {format_datetime(moment)}\r\n"
+        f"From: {rng.choice(SENDERS)}\r\n"
+        f"To: bench@example.org\r\n"
+        f"Subject: {subject}\r\n"
+        "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+        f"{body}"
+    ).encode()
+
+
+def change_one_percent(server: Dovecot, user: MailUser, rng: random.Random) -> None:
+    """1% of the messages change flags (over IMAP), 1% more arrive (into the maildirs)."""
+    with server.client(user, timeout_s=120) as client:
+        for folder in FOLDERS:
+            client.select_folder(folder)
+            uids = client.search(["ALL"])
+            changed = rng.sample(uids, len(uids) // 100)
+            if changed:
+                client.add_flags(changed, [b"\\Flagged", b"$Bench"])
+    now = datetime.now(UTC)
+    for folder, share in zip(FOLDERS, SHARES, strict=True):
+        for index in range(MESSAGES * share // 100 // 100):
+            server.deliver(user, folder, _message(10**7 + index, now, rng), internaldate=now)
+
+
+# -- the floor -----------------------------------------------------------------------
+
+
+def floor_client(host: str, port: int, ca_file: str, user: str, folders: Sequence[str]) -> int:
+    """LOGIN, then per folder EXAMINE + the snapshot's UID FETCH; read until OK, parse nothing."""
+    password = sys.stdin.readline().rstrip("\n")
+    context = ssl.create_default_context(cafile=ca_file)
+    with (
+        socket.create_connection((host, port)) as raw,
+        context.wrap_socket(raw, server_hostname=host) as sock,
+    ):
+        buffer = bytearray()
+
+        def until(tag: bytes) -> int:
+            """Read until a line starting with ``tag``; return the bytes read."""
+            nonlocal buffer
+            marker = b"\r\n" + tag + b" "
+            total = 0
+            buffer = bytearray(b"\r\n")  # so a tagged line at the very start is found
+            while True:
+                chunk = sock.recv(1 << 20)
+                if not chunk:
+                    raise ConnectionError("server closed the connection")
+                total += len(chunk)
+                buffer += chunk
+                at = buffer.find(marker, max(0, len(buffer) - len(chunk) - len(marker)))
+                if at >= 0 and buffer.find(b"\r\n", at + 2) >= 0:
+                    if not buffer[at + len(marker) :].startswith(b"OK"):
+                        raise RuntimeError(bytes(buffer[at : at + 200]).decode())
+                    return total
+                if len(buffer) > (1 << 21):
+                    buffer = buffer[-(1 << 10) :]
+
+        sock.recv(4096)  # greeting
+        sock.sendall(f'L LOGIN "{user}" "{password}"\r\n'.encode())
+        until(b"L")
+        received = 0
+        for number, folder in enumerate(folders):
+            examine = b"E%d EXAMINE %s\r\n" % (number, quote_folder(folder))
+            fetch = b"F%d UID FETCH 1:* (%s)\r\n" % (number, SNAPSHOT_ITEMS_MODSEQ)
+            sock.sendall(examine + fetch)
+            until(b"E%d" % number)
+            received += until(b"F%d" % number)
+        sock.sendall(b"Z LOGOUT\r\n")
+    print(received)
+    return 0
+
+
+# -- measuring processes --------------------------------------------------------------
+
+
+class ServerCpu:
+    """CPU seconds Dovecot's processes spend meanwhile, sampled from /proc every 20 ms.
+
+    Its imap processes are not our children (getrusage cannot see them), and
+    they exit at LOGOUT; the last 20 ms of each may be missed.
+    """
+
+    def __init__(self, server: Dovecot | None) -> None:
+        self._server = server
+        self._seen: dict[int, float] = {}
+        self._base: dict[int, float] = {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+
+    def __enter__(self) -> ServerCpu:
+        self._base = self._read()
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    @property
+    def seconds(self) -> float | None:
+        if self._server is None:
+            return None
+        return sum(cpu - self._base.get(pid, 0.0) for pid, cpu in self._seen.items())
+
+    def _sample(self) -> None:
+        while not self._stop.wait(0.02):
+            self._seen.update(self._read())
+
+    def _read(self) -> dict[int, float]:
+        process = self._server._process if self._server else None
+        if process is None:
+            return {}
+        ticks = os.sysconf("SC_CLK_TCK")
+        found = {}
+        for pid in _group_members(process.pid):
+            try:
+                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            found[pid] = (int(fields[11]) + int(fields[12])) / ticks
+        return found
+
+
+def run_process(
+    command: Sequence[str], *, env: dict[str, str], stdin: str = "", server: Dovecot | None = None
+) -> Run:
+    """Wall time, CPU and peak RSS of one child (os.wait4 gives its own rusage), and
+    Dovecot's CPU meanwhile when ``server`` is given.
+    """
+    with tempfile.TemporaryFile() as out, ServerCpu(server) as dovecot:
+        started = time.perf_counter()
+        process = subprocess.Popen(
+            command, stdin=subprocess.PIPE, stdout=out, stderr=subprocess.STDOUT, env=env, cwd=ROOT
+        )
+        assert process.stdin is not None
+        process.stdin.write(stdin.encode())
+        process.stdin.close()
+        _, status, usage = os.wait4(process.pid, 0)
+        elapsed = time.perf_counter() - started
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if process.returncode != 0:
+            out.seek(0)
+            raise RuntimeError(
+                f"{' '.join(command[:4])}... exited {process.returncode}: "
+                f"{out.read().decode(errors='replace')[-1000:]}"
+            )
+    return Run(elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, dovecot.seconds)
+
+
+def median(runs: list[Run]) -> Run:
+    """The median run by wall time (robust against one slow outlier)."""
+    return sorted(runs, key=lambda r: r.seconds)[len(runs) // 2]
+
+
+def cli_available(env: dict[str, str]) -> str | None:
+    """None when ``mailguard snapshot`` and ``resync`` exist, else why not."""
+    result = subprocess.run(
+        [sys.executable, "-m", "mailguard", "--help"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        check=False,
+    )
+    if result.returncode != 0:
+        return f"`mailguard --help` failed: {result.stderr.strip()[-200:]}"
+    missing = [c for c in ("snapshot", "resync", "account") if c not in result.stdout]
+    return f"the CLI lacks {', '.join(missing)}" if missing else None
+
+
+def mbsync_config(work: Path, server: Dovecot, user: MailUser) -> Path:
+    """mbsync 1.4 matches only DNS names in certificates, hence ``localhost`` (127.0.0.1 here)."""
+    local = work / "mbsync-maildir"
+    local.mkdir()
+    config = work / "mbsyncrc"
+    config.write_text(
+        f"""IMAPAccount bench
+Host localhost
+Port {server.imaps_port}
+User {user.name}
+Pass {PASSWORD}
+SSLType IMAPS
+CertificateFile {server.ca_file}
+
+IMAPStore remote
+Account bench
+
+MaildirStore local
+Path {local}/
+Inbox {local}/INBOX
+SubFolders Verbatim
+
+Channel bench
+Far :remote:
+Near :local:
+Patterns *
+Create Near
+SyncState *
+"""
+    )
+    return config
+
+
+# -- the run --------------------------------------------------------------------------
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--floor", nargs=4, metavar=("HOST", "PORT", "CA", "USER"))
+    parser.add_argument("--folder", action="append", default=[])
+    parser.add_argument("--skip-mbsync", action="store_true")
+    args = parser.parse_args()
+    if args.floor:
+        host, port, ca_file, user = args.floor
+        return floor_client(host, int(port), ca_file, user, args.folder)
+
+    rng = random.Random(20240301)
+    work = Path(tempfile.mkdtemp(prefix="mg-bench-", dir=_fast_tmp()))
+    work.chmod(0o755)  # Dovecot's mail user must reach the maildirs
+    server = Dovecot(work / "dovecot")
+    try:
+        return _bench(server, work, rng, skip_mbsync=args.skip_mbsync)
+    finally:
+        server.cleanup()
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def in_process(server: Dovecot, work: Callable[[], object]) -> tuple[Run, object]:
+    """Wall and CPU time of ``work`` in this process, and Dovecot's CPU meanwhile."""
+    with ServerCpu(server) as dovecot:
+        t0, c0 = time.perf_counter(), time.process_time()
+        result = work()
+        elapsed, cpu = time.perf_counter() - t0, time.process_time() - c0
+    return Run(elapsed, cpu, 0.0, dovecot.seconds), result
+
+
+def _bench(server: Dovecot, work: Path, rng: random.Random, *, skip_mbsync: bool) -> int:
+    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}, "
+          f"load average before: {os.getloadavg()[0]:.2f}")  # fmt: skip
+    user = server.add_user("bench", PASSWORD)
+    started = time.perf_counter()
+    count = build_account(server, user, rng)
+    print(
+        f"built {count} messages in {len(FOLDERS)} folders in {time.perf_counter() - started:.1f} s"
+    )
+    server.start()
+    env = {
+        **os.environ,
+        "MAILGUARD_HOME": str(work / "home"),
+        "PYTHON_KEYRING_BACKEND": "keyrings.alt.file.PlaintextKeyring",
+        "XDG_DATA_HOME": str(work / "xdg-data"),
+        "PYTHONPATH": str(ROOT),
+    }
+    floor_command = [
+        sys.executable, str(Path(__file__).resolve()), "--floor",
+        server.host, str(server.imaps_port), str(server.ca_file), user.name,
+        *[arg for folder in FOLDERS for arg in ("--folder", folder)],
+    ]  # fmt: skip
+    started = time.perf_counter()
+    run_process(floor_command, env=env, stdin=PASSWORD + "\n")  # Dovecot indexes and caches
+    print(f"warm-up (Dovecot builds its indexes): {time.perf_counter() - started:.1f} s")
+
+    config = AccountConfig(
+        name="bench", host=server.host, port=server.imaps_port, user=user.name,
+        ca_file=server.ca_file,
+    )  # fmt: skip
+
+    def full_read() -> AccountSnapshot:
+        with ImapSession(config, PASSWORD, timeout_s=120) as session:
+            return session.read_snapshot("bench", full=True)
+
+    rows: list[tuple[str, Run | None, str]] = []
+    floor = median(
+        [run_process(floor_command, env=env, stdin=PASSWORD + "\n", server=server)
+         for _ in range(REPEAT)]
+    )  # fmt: skip
+    rows.append(("floor: raw TLS client, same UID FETCH (process)", floor, ""))
+    reads = [in_process(server, full_read) for _ in range(REPEAT)]
+    baseline = reads[-1][1]
+    assert isinstance(baseline, AccountSnapshot) and baseline.message_count == count
+    snap_inproc = median([run for run, _ in reads])
+    rows.append(("ImapSession.read_snapshot(full) in-process", snap_inproc, ""))
+
+    why_no_cli = cli_available(env)
+    snapshot_cli: Run | None = None
+    mailguard = [sys.executable, "-m", "mailguard"]
+    if why_no_cli is None:
+        add = [*mailguard, "account", "add", "bench", "--host", server.host,
+               "--port", str(server.imaps_port), "--user", user.name, "--security", "ssl",
+               "--ca-file", str(server.ca_file), "--password-stdin"]  # fmt: skip
+        try:
+            run_process(add, env=env, stdin=PASSWORD + "\n")
+            snapshot_cli = median(
+                [run_process([*mailguard, "snapshot", "bench"], env=env, server=server)
+                 for _ in range(REPEAT)]
+            )  # fmt: skip
+            rows.append(("mailguard snapshot (process)", snapshot_cli, ""))
+        except RuntimeError as exc:
+            why_no_cli = f"the CLI failed: {str(exc)[-300:]}"
+            rows.append(("mailguard snapshot (process)", None, f"not measured: {why_no_cli}"))
+    else:
+        rows.append(("mailguard snapshot (process)", None, f"not measured: {why_no_cli}"))
+
+    mbsync: Run | None = None
+    if skip_mbsync or not shutil.which("mbsync"):
+        rows.append(("mbsync no-change sync (process)", None, "not measured"))
+    else:
+        command = ["mbsync", "-q", "-c", str(mbsync_config(work, server, user)), "-a"]
+        started = time.perf_counter()
+        run_process(command, env=env)
+        print(f"mbsync first sync (downloads everything): {time.perf_counter() - started:.1f} s")
+        mbsync = median([run_process(command, env=env, server=server) for _ in range(REPEAT)])
+        rows.append(("mbsync no-change sync (process)", mbsync, ""))
+
+    change_one_percent(server, user, rng)
+    resync_cli: Run | None = None
+    if why_no_cli is None:
+        try:
+            resync_cli = run_process([*mailguard, "resync", "bench"], env=env, server=server)
+            rows.append(("mailguard resync after 1% flags + 1% new (process)", resync_cli, ""))
+        except RuntimeError as exc:
+            rows.append(("mailguard resync (process)", None, f"failed: {str(exc)[-300:]}"))
+    else:
+        rows.append(("mailguard resync (process)", None, f"not measured: {why_no_cli}"))
+
+    def incremental_read() -> tuple[AccountSnapshot, ReadStats]:
+        with ImapSession(config, PASSWORD, timeout_s=120) as session:
+            return session.read_snapshot("bench", baseline), session.last_read
+
+    incremental, (changed, stats) = in_process(server, incremental_read)  # type: ignore[misc]
+    rows.append(
+        ("ImapSession.read_snapshot(previous) in-process", incremental,
+         f"{stats.incremental_folders} folders incremental, {stats.messages_fetched} fetched, "
+         f"{stats.flag_updates} flag updates")
+    )  # fmt: skip
+    assert dict(full_read().folders) == dict(changed.folders), "incremental != full"
+    print(f"load average after: {os.getloadavg()[0]:.2f}\n")
+
+    print(
+        f"{'measurement':52} {'wall s':>7} {'cpu s':>6} {'dovecot':>7} {'x floor':>7} {'RSS MB':>6}"
+    )
+    for label, measured, note in rows:
+        if measured is None:
+            print(f"{label:52} {note}")
+            continue
+        rss = f"{measured.rss_mb:6.0f}" if measured.rss_mb else f"{'-':>6}"
+        server_cpu = f"{measured.server_cpu:7.2f}" if measured.server_cpu is not None else " " * 7
+        print(
+            f"{label:52} {measured.seconds:7.2f} {measured.cpu:6.2f} {server_cpu} "
+            f"{measured.seconds / floor.seconds:7.2f} {rss}  {note}"
+        )
+    print(
+        f"(cpu: the process's own; dovecot: the server's CPU meanwhile; each timed {REPEAT} "
+        "times, median shown, except the resyncs; mbsync: after one untimed first sync)\n"
+    )
+
+    verdicts: list[tuple[str, bool | None]] = []
+    snapshot = snapshot_cli or snap_inproc
+    which = "mailguard snapshot" if snapshot_cli else "read_snapshot in-process (CLI missing)"
+    verdicts.append(
+        (f"{which} <= {TARGET_SNAPSHOT}x floor: {snapshot.seconds / floor.seconds:.2f}x",
+         snapshot.seconds <= TARGET_SNAPSHOT * floor.seconds)
+    )  # fmt: skip
+    resync = resync_cli or incremental
+    which = "mailguard resync" if resync_cli else "incremental read in-process (CLI missing)"
+    verdicts.append(
+        (f"{which} <= {TARGET_RESYNC:.0%} of the snapshot: {resync.seconds / snapshot.seconds:.0%}",
+         resync.seconds <= TARGET_RESYNC * snapshot.seconds)
+    )  # fmt: skip
+    if mbsync is not None:
+        verdicts.append(
+            (f"{which} no slower than mbsync's no-change sync: "
+             f"{resync.seconds:.2f} s vs {mbsync.seconds:.2f} s",
+             resync.seconds <= mbsync.seconds)
+        )  # fmt: skip
+    peaks = [r.rss_mb for r in (snapshot_cli, resync_cli) if r is not None]
+    if peaks:
+        verdicts.append(
+            (f"peak RSS of mailguard processes <= {TARGET_RSS_MB} MB: {max(peaks):.0f} MB",
+             max(peaks) <= TARGET_RSS_MB)
+        )  # fmt: skip
+    else:
+        own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        verdicts.append((f"peak RSS (this bench process, CLI missing): {own:.0f} MB", None))
+    for text, passed in verdicts:
+        print(f"{'PASS' if passed else 'FAIL' if passed is False else 'INFO'}  {text}")
+    return 0 if all(p is not False for _, p in verdicts) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

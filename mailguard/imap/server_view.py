@@ -1,0 +1,148 @@
+"""Looking before acting: which folders exist, where named messages are, and a cheap census.
+
+Nothing here changes the server: folders are opened with EXAMINE and headers
+fetched with BODY.PEEK. Messages are read by the snapshot's own parser, so an
+identity computed here is the identity a snapshot (and so the journal) holds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable
+
+from imapclient import IMAPClient
+
+from mailguard.core.errors import ConnectionLost, ImapError
+from mailguard.core.foreign_edits import FolderStatus
+from mailguard.core.mailstate import MessageRecord
+from mailguard.imap.command_errors import server_errors
+from mailguard.imap.fetch_parser import SNAPSHOT_ITEMS
+from mailguard.imap.raw_command import RawChannel
+from mailguard.imap.uid_sets import format_uid_set
+
+#: Message-IDs per SEARCH: keeps the command line far below servers' limits (Dovecot: 64 KiB).
+SEARCH_BATCH = 64
+
+_MESSAGE_ID_KEY = "mid:"
+
+
+def list_folder_names(client: IMAPClient) -> frozenset[str]:
+    """The selectable folders; a ``\\Noselect`` level of the hierarchy is not a folder to act on."""
+    responses = RawChannel(client).run_checked([b'LIST "" "*"'], where="listing folders")
+    return frozenset(folder.name for folder in responses.folders if folder.selectable)
+
+
+def examine(client: IMAPClient, folder: str) -> int:
+    """Open ``folder`` read-only; returns its UIDVALIDITY (RFC 3501 6.3.2)."""
+    with server_errors(f"open {folder!r}"):
+        info = client.select_folder(folder, readonly=True)
+    return uidvalidity_of(info, folder)
+
+
+def uidvalidity_of(select_info: dict[bytes, object], folder: str) -> int:
+    value = select_info.get(b"UIDVALIDITY")
+    if not isinstance(value, int):
+        raise ImapError(f"the server sent no UIDVALIDITY for {folder!r}")
+    return value
+
+
+def fetch_records(
+    client: IMAPClient, folder: str, uids: Collection[int] | None = None
+) -> dict[int, MessageRecord]:
+    """The selected folder's messages (``uids`` only, or all), keyed by UID."""
+    if uids is not None and not uids:
+        return {}
+    uid_set = b"1:*" if uids is None else format_uid_set(uids).encode()
+    command = b"UID FETCH " + uid_set + b" (" + SNAPSHOT_ITEMS + b")"
+    responses = RawChannel(client).run_checked([command], where=f"reading {folder}")
+    return responses.messages
+
+
+def locate_messages(
+    client: IMAPClient, folder: str, keys: Iterable[str]
+) -> dict[str, tuple[int, ...]]:
+    """Where each identity in ``keys`` sits in the selected ``folder``: its UIDs, if any.
+
+    Message-IDs are found with ``UID SEARCH HEADER Message-ID`` and every hit is
+    confirmed by its identity, because SEARCH matches substrings, ignoring case
+    (RFC 3501 6.4.4), and Message-IDs are case-sensitive. Fingerprints (mail
+    without a Message-ID) can only be found by reading the whole folder.
+    """
+    wanted = set(keys)
+    if not all(_searchable(key) for key in wanted):
+        return locate_by_reading(client, folder, wanted)
+    hits: set[int] = set()
+    ordered = sorted(wanted)
+    for start in range(0, len(ordered), SEARCH_BATCH):
+        criteria = _any_message_id(ordered[start : start + SEARCH_BATCH])
+        with server_errors(f"search {folder!r}"):
+            hits.update(int(uid) for uid in client.search(criteria))
+    return _matching(fetch_records(client, folder, hits), wanted)
+
+
+def locate_by_reading(
+    client: IMAPClient, folder: str, keys: Iterable[str]
+) -> dict[str, tuple[int, ...]]:
+    """Like :func:`locate_messages`, but reading every message of the selected folder.
+
+    The last resort for a Message-ID that SEARCH cannot find: a snapshot keeps
+    it without the whitespace a quoted local part may hold (``<"a b"@x>``).
+    """
+    wanted = set(keys)
+    return _matching(fetch_records(client, folder) if wanted else {}, wanted)
+
+
+def _matching(records: dict[int, MessageRecord], wanted: set[str]) -> dict[str, tuple[int, ...]]:
+    found: dict[str, list[int]] = {}
+    for uid, record in sorted(records.items()):
+        key = record.identity()
+        if key in wanted:
+            found.setdefault(key, []).append(uid)
+    return {key: tuple(uids) for key, uids in found.items()}
+
+
+def take_census(client: IMAPClient) -> dict[str, FolderStatus]:
+    """One STATUS per folder (RFC 3501 6.3.10): cheap enough to poll every minute in a window.
+
+    A folder deleted between LIST and its STATUS is simply left out: it is gone.
+    """
+    census: dict[str, FolderStatus] = {}
+    for name in sorted(list_folder_names(client)):
+        try:
+            with server_errors(f"read the status of {name!r}"):
+                status = client.folder_status(name, ("MESSAGES", "UIDNEXT", "UIDVALIDITY"))
+        except ConnectionLost:
+            raise  # the census would be incomplete, and look like deletions
+        except ImapError:
+            continue
+        census[name] = FolderStatus(
+            uidvalidity=int(status[b"UIDVALIDITY"]),
+            messages=int(status[b"MESSAGES"]),
+            uidnext=int(status[b"UIDNEXT"]),
+        )
+    return census
+
+
+def _searchable(key: str) -> bool:
+    """A Message-ID that fits in a quoted string: 7-bit, no CR, LF or NUL (RFC 3501 9)."""
+    if not key.startswith(_MESSAGE_ID_KEY):
+        return False
+    value = key[len(_MESSAGE_ID_KEY) :]
+    return bool(value) and all(0 < ord(c) < 128 and c not in "\r\n" for c in value)
+
+
+def _any_message_id(keys: list[str]) -> bytes:
+    """``OR OR a b OR c d``: OR takes two keys (RFC 3501 6.4.4); balanced, so it nests shallowly."""
+    if len(keys) == 1:
+        return b"HEADER Message-ID " + _quoted(keys[0][len(_MESSAGE_ID_KEY) :])
+    middle = len(keys) // 2
+    return b"OR " + _any_message_id(keys[:middle]) + b" " + _any_message_id(keys[middle:])
+
+
+def _quoted(value: str) -> bytes:
+    """An IMAP quoted string: ``"`` and ``\\`` escaped (RFC 3501 9, quoted-specials).
+
+    imapclient sends ``<a(b)%c@x>`` bare, as an atom, which the server would
+    misread; so the whole SEARCH key is built here.
+    """
+    escaped = value.replace("\\", "\\\\").replace('"', '\\"')
+    return b'"' + escaped.encode("ascii") + b'"'
