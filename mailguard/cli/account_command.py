@@ -85,7 +85,7 @@ def run_add(args: argparse.Namespace, paths: AppPaths, console: Console) -> int:
         port=args.port,
         ca_file=_ca_file(args.ca_file),
         fingerprint=normalize_fingerprint(args.fingerprint) if args.fingerprint else None,
-        sources=tuple(_source(s) for s in args.source),
+        sources=tuple(source_location(s) for s in args.source),
     )
     accounts = AccountStore(paths.config_dir)
     if any(a.name == config.name for a in accounts.all()):
@@ -188,7 +188,7 @@ def _ca_file(value: str | None) -> Path | None:
     return path
 
 
-def _source(location: str) -> str:
+def source_location(location: str) -> str:
     """URLs as given; a path made absolute, so it still works from another folder."""
     if "://" in location:
         return location

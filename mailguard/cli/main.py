@@ -13,10 +13,17 @@ from mailguard import __version__
 from mailguard.cli import (
     account_command,
     demo_command,
+    folder_command,
+    queue_command,
     report_command,
     resync_command,
+    rule_command,
     schedule_command,
     snapshot_command,
+    source_command,
+    status_command,
+    watch_command,
+    window_command,
 )
 from mailguard.cli.console import Console
 from mailguard.core.errors import MailguardError
@@ -30,6 +37,13 @@ COMMAND_MODULES = (
     snapshot_command,
     resync_command,
     report_command,
+    source_command,
+    window_command,
+    status_command,
+    folder_command,
+    queue_command,
+    rule_command,
+    watch_command,
 )
 
 log = logging.getLogger("mailguard")

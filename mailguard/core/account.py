@@ -8,6 +8,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from mailguard.core.errors import UsageError
+from mailguard.core.schedule_source import ScheduleSource
 
 
 class Security(StrEnum):
@@ -43,8 +44,17 @@ class AccountConfig:
     ca_file: Path | None = None
     fingerprint: str | None = None  # pinned SHA-256 of the server certificate, hex
     sources: tuple[str, ...] = field(default=())
+    #: How to read each source. Given, it wins and ``sources`` becomes its locations;
+    #: else it is made from ``sources``, so code that knows only locations keeps working.
+    schedule_sources: tuple[ScheduleSource, ...] = field(default=())
 
     def __post_init__(self) -> None:
+        if self.schedule_sources:
+            object.__setattr__(self, "sources", tuple(s.location for s in self.schedule_sources))
+        else:
+            object.__setattr__(
+                self, "schedule_sources", tuple(ScheduleSource(s) for s in self.sources)
+            )
         if not self.name or any(c in self.name for c in "/\\\n\r\t"):
             raise UsageError(f"invalid account name {self.name!r}")
         if self.security is Security.NONE and not is_loopback(self.host):

@@ -64,3 +64,9 @@ class MissingCapability(ImapError):
 
 class ConnectionLost(ImapError):
     """The server went away mid-operation (often: the maintenance itself)."""
+
+
+class EditsRefused(MailguardError):
+    """A folder edit was asked for while a maintenance window keeps edits closed."""
+
+    exit_code = 3

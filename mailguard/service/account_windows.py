@@ -8,11 +8,12 @@ its last good copy on disk, with a warning, rather than forgetting the window.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, tzinfo
 
 from mailguard.core.account import AccountConfig
 from mailguard.core.model import MaintenanceWindow
 from mailguard.core.schedule import merge_windows
+from mailguard.core.schedule_source import ScheduleSource
 from mailguard.net.fetcher import is_remote
 from mailguard.service.schedule_reader import ScheduleReader, SourceSpec
 
@@ -31,17 +32,25 @@ class AccountWindows:
         *,
         warn: Callable[[str], None],
         lookback: timedelta = LOOKBACK,
+        lookahead: timedelta = LOOKAHEAD,
+        zone_of: Callable[[str], tzinfo] | None = None,
     ) -> None:
         self._online = online
         self._offline = offline
         self._warn = warn
         self._lookback = lookback
+        self._lookahead = lookahead
+        self._zone_of = zone_of
 
     def __call__(self, account: AccountConfig, now: datetime) -> list[MaintenanceWindow]:
-        span = {"now": now, "span_start": now - self._lookback, "span_end": now + LOOKAHEAD}
+        """The windows of the account's fetched sources (``mailbox:`` ones are read elsewhere)."""
+        span = {"now": now, "span_start": now - self._lookback, "span_end": now + self._lookahead}
         found: list[MaintenanceWindow] = []
-        for location in account.sources:
-            spec = [SourceSpec(location)]
+        for source in account.schedule_sources:
+            if source.is_mailbox:
+                continue
+            location = source.location
+            spec = [self._spec(source)]
             outcome = self._online.read(spec, **span)
             if outcome.failures and is_remote(location):
                 fallback = self._offline.read(spec, **span)
@@ -52,3 +61,7 @@ class AccountWindows:
                 self._warn(f"schedule of {account.name}: {message}")
             found.extend(outcome.windows)
         return merge_windows(found)
+
+    def _spec(self, source: ScheduleSource) -> SourceSpec:
+        zone = self._zone_of(source.zone) if source.zone and self._zone_of else None
+        return SourceSpec(source.location, source.kind, zone, source.components)

@@ -14,6 +14,7 @@ from typing import Any
 
 from mailguard.core.account import AccountConfig, Security
 from mailguard.core.errors import AccountError, ConfigError, MailguardError
+from mailguard.core.schedule_source import ScheduleSource
 
 FILE_NAME = "accounts.json"
 FORMAT_VERSION = 1
@@ -39,6 +40,14 @@ class AccountStore:
         accounts = self._read()
         if account.name in accounts:
             raise AccountError(f"an account named {account.name!r} exists already")
+        accounts[account.name] = account
+        self._write(accounts)
+
+    def update(self, account: AccountConfig) -> None:
+        """Replace the stored settings of an existing account (its sources, say)."""
+        accounts = self._read()
+        if account.name not in accounts:
+            raise AccountError(f"no account named {account.name!r} (see: mailguard account list)")
         accounts[account.name] = account
         self._write(accounts)
 
@@ -102,7 +111,7 @@ def _to_json(account: AccountConfig) -> dict[str, Any]:
         "security": account.security.value,
         "ca_file": str(account.ca_file) if account.ca_file else None,
         "fingerprint": account.fingerprint,
-        "sources": list(account.sources),
+        "sources": [source.to_json() for source in account.schedule_sources],
     }
 
 
@@ -116,7 +125,7 @@ def _from_json(entry: dict[str, Any]) -> AccountConfig:
         port=int(entry.get("port") or 0),
         ca_file=Path(ca_file) if ca_file else None,
         fingerprint=entry.get("fingerprint") or None,
-        sources=tuple(str(s) for s in entry.get("sources", ())),
+        schedule_sources=tuple(ScheduleSource.from_json(s) for s in entry.get("sources", ())),
     )
 
 

@@ -103,6 +103,44 @@ MIGRATIONS: tuple[str, ...] = (
         FOREIGN KEY (account, folder) REFERENCES refresh_folder (account, name) ON DELETE CASCADE
     ) WITHOUT ROWID;
     """,
+    # 3: the guard: manual windows, what was announced per window, the replay journal
+    # (its id order is the replay order) and the user's filing rules.
+    """
+    CREATE TABLE manual_window (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        account TEXT NOT NULL,
+        start TEXT NOT NULL,
+        end TEXT NOT NULL,
+        title TEXT NOT NULL,
+        created_at TEXT NOT NULL
+    );
+    CREATE INDEX manual_window_by_account ON manual_window (account, id);
+    CREATE TABLE window_record (
+        account TEXT NOT NULL,
+        key TEXT NOT NULL,
+        start TEXT NOT NULL,
+        end TEXT NOT NULL,
+        cancelled INTEGER NOT NULL,
+        milestones TEXT NOT NULL,
+        PRIMARY KEY (account, key)
+    ) WITHOUT ROWID;
+    CREATE TABLE journal_entry (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        account TEXT NOT NULL,
+        operation TEXT NOT NULL,
+        state TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        outcome TEXT NOT NULL
+    );
+    CREATE INDEX journal_entry_by_account ON journal_entry (account, state, id);
+    CREATE TABLE filing_rule (
+        account TEXT NOT NULL,
+        name TEXT NOT NULL,
+        body TEXT NOT NULL,
+        PRIMARY KEY (account, name)
+    ) WITHOUT ROWID;
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -9,6 +9,7 @@ import pytest
 
 from mailguard.core.account import AccountConfig, Security
 from mailguard.core.errors import AccountError, ConfigError
+from mailguard.core.schedule_source import ScheduleSource
 from mailguard.store.account_store import AccountStore
 
 WORK = AccountConfig(
@@ -80,3 +81,19 @@ def test_a_damaged_file_is_reported_in_one_line(tmp_path: Path, content: str) ->
     with pytest.raises(ConfigError, match=r"accounts\.json is damaged") as caught:
         AccountStore(tmp_path).all()
     assert "\n" not in str(caught.value)
+
+
+def test_sources_with_options_round_trip_and_plain_ones_stay_plain_strings(
+    tmp_path: Path,
+) -> None:
+    rich = ScheduleSource("mailbox:INBOX", zone="Europe/Berlin", from_address="noc@x")
+    account = AccountConfig(
+        "work", "imap.example.org", "me", schedule_sources=(ScheduleSource("/tmp/a.ics"), rich)
+    )
+    store = AccountStore(tmp_path)
+    store.add(account)
+    assert store.get("work").schedule_sources == account.schedule_sources
+    assert store.get("work").sources == ("/tmp/a.ics", "mailbox:INBOX")
+    written = json.loads(store.path.read_text(encoding="utf-8"))["accounts"][0]["sources"]
+    assert written[0] == "/tmp/a.ics"
+    assert written[1]["from_address"] == "noc@x"

@@ -1,0 +1,66 @@
+"""``mailguard folder`` and ``mailguard move``: folder edits, through the guard's gate."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import UTC, datetime
+
+from mailguard.cli import gate_output
+from mailguard.cli.console import Console
+from mailguard.cli.guard_wiring import guard_services
+from mailguard.core.journal import FolderOperation, OperationKind
+from mailguard.service.operation_gate import MoveByUid
+from mailguard.store.paths import AppPaths
+
+_QUEUE_HELP = "during a maintenance window, queue it to run afterwards instead of refusing"
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    folder = subparsers.add_parser("folder", help="create, rename or delete a folder, guarded")
+    actions = folder.add_subparsers(dest="action", metavar="ACTION", required=True)
+    for action, names in (
+        ("create", ("name",)),
+        ("rename", ("name", "new")),
+        ("delete", ("name",)),
+    ):
+        parser = actions.add_parser(action, help=f"{action} a folder")
+        parser.add_argument("account", metavar="ACCOUNT")
+        for name in names:
+            parser.add_argument(name, metavar=name.upper())
+        parser.add_argument("--queue", action="store_true", help=_QUEUE_HELP)
+        parser.set_defaults(run=run_folder)
+
+    move = subparsers.add_parser("move", help="move messages between folders, guarded")
+    move.add_argument("account", metavar="ACCOUNT")
+    move.add_argument("--from", dest="source", required=True, metavar="FOLDER")
+    move.add_argument("--to", dest="target", required=True, metavar="FOLDER")
+    move.add_argument("uids", nargs="+", type=int, metavar="UID")
+    move.add_argument("--queue", action="store_true", help=_QUEUE_HELP)
+    move.set_defaults(run=run_move)
+
+
+def run_folder(args: argparse.Namespace, paths: AppPaths, console: Console) -> int:
+    kind = {
+        "create": OperationKind.CREATE_FOLDER,
+        "rename": OperationKind.RENAME_FOLDER,
+        "delete": OperationKind.DELETE_FOLDER,
+    }[args.action]
+    operation = FolderOperation(kind, args.name, new_name=getattr(args, "new", None))
+    return _request(args, paths, console, operation)
+
+
+def run_move(args: argparse.Namespace, paths: AppPaths, console: Console) -> int:
+    return _request(args, paths, console, MoveByUid(args.source, args.target, tuple(args.uids)))
+
+
+def _request(
+    args: argparse.Namespace,
+    paths: AppPaths,
+    console: Console,
+    operation: FolderOperation | MoveByUid,
+) -> int:
+    now = datetime.now(UTC)
+    with guard_services(paths, console) as guard:
+        account = guard.accounts.get(args.account)
+        result = guard.gate.request(account, operation, queue=args.queue, now=now)
+        return gate_output.report(guard, account, result, now, console)

@@ -1,0 +1,30 @@
+"""Saying what the gate did with a request: queued, or each replayed outcome."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from mailguard.cli.console import Console
+from mailguard.cli.guard_wiring import GuardServices
+from mailguard.core.account import AccountConfig
+from mailguard.core.journal import EntryState
+from mailguard.service.operation_gate import GateResult
+
+
+def report(
+    guard: GuardServices,
+    account: AccountConfig,
+    result: GateResult,
+    now: datetime,
+    console: Console,
+) -> int:
+    """Exit code 0, or 1 when the operation was skipped because it could no longer be done."""
+    if result.queued is not None:
+        reopen = guard.gate.standing(account, now).edits_open_at
+        when = f"; it runs once edits open again at {guard.gate.local(reopen)}" if reopen else ""
+        console.result(f"queued as #{result.queued.id}: {result.queued.operation.describe()}{when}")
+        return 0
+    for replayed in result.replayed:
+        console.result(f"#{replayed.entry.id}: {replayed.outcome.text}")
+    last = result.replayed[-1].outcome.state if result.replayed else EntryState.DONE
+    return 1 if last is EntryState.SKIPPED else 0

@@ -1,0 +1,128 @@
+"""Building the guard's services for one CLI command: the composition root of the guard."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import timedelta, tzinfo
+
+from mailguard.cli.console import Console
+from mailguard.cli.refresh_wiring import utc_now
+from mailguard.cli.timeargs import parse_zone, system_zone
+from mailguard.core.guard_policy import GuardPolicy
+from mailguard.core.journal import JournalEntry
+from mailguard.imap.session import ImapSession
+from mailguard.net.fetcher import Fetcher
+from mailguard.service.account_schedule import AccountSchedule
+from mailguard.service.account_windows import AccountWindows
+from mailguard.service.imap_access import ImapAccess
+from mailguard.service.mailbox_schedule import MailboxSchedule
+from mailguard.service.operation_gate import OperationGate
+from mailguard.service.refresh import RefreshService
+from mailguard.service.schedule_reader import ScheduleReader
+from mailguard.store.account_store import AccountStore
+from mailguard.store.database import Database
+from mailguard.store.guard_store import ManualWindowStore, SqliteAnnouncementLog
+from mailguard.store.journal_store import JournalStore
+from mailguard.store.paths import AppPaths
+from mailguard.store.report_store import ReportStore
+from mailguard.store.rule_store import RuleStore
+from mailguard.store.secrets import PasswordVault
+from mailguard.store.snapshot_store import SnapshotStore
+
+#: Test hook, never set in use: ``running`` or ``executed`` makes replay stop there
+#: (say so on stderr, then sleep) so a test can kill the process at that exact step.
+PAUSE_ENV = "MAILGUARD_TEST_PAUSE_AFTER"
+
+#: The guard looks this far back and ahead in every source.
+GUARD_LOOKBACK = timedelta(days=2)
+GUARD_LOOKAHEAD = timedelta(days=60)
+
+
+@dataclass(frozen=True, slots=True)
+class GuardServices:
+    db: Database
+    accounts: AccountStore
+    schedule: AccountSchedule
+    manual: ManualWindowStore
+    journal: JournalStore
+    rules: RuleStore
+    log: SqliteAnnouncementLog
+    imap: ImapAccess
+    gate: OperationGate
+    refresh: RefreshService
+    policy: GuardPolicy
+    zone: tzinfo
+
+
+@contextmanager
+def guard_services(paths: AppPaths, console: Console) -> Iterator[GuardServices]:
+    """Everything the guard commands need, over the real keyring, database, IMAP and sources."""
+    zone = system_zone()
+    policy = GuardPolicy()
+    vault = PasswordVault()
+    imap = ImapAccess(vault)
+    with Database(paths.database_file) as db, Fetcher(paths.http_cache_dir) as fetcher:
+        fetched = AccountWindows(
+            ScheduleReader(fetcher, default_zone=zone),
+            ScheduleReader(fetcher, default_zone=zone, offline=True),
+            warn=console.warning,
+            lookback=GUARD_LOOKBACK,
+            lookahead=GUARD_LOOKAHEAD,
+            zone_of=parse_zone,
+        )
+        manual = ManualWindowStore(db, utc_now)
+        schedule = AccountSchedule(
+            fetched, manual, MailboxSchedule(imap), zone_of=parse_zone, warn=console.warning
+        )
+        journal = JournalStore(db, utc_now)
+        accounts = AccountStore(paths.config_dir)
+        refresh = RefreshService(
+            accounts=accounts,
+            vault=vault,
+            db=db,
+            snapshots=SnapshotStore(db),
+            reports=ReportStore(db),
+            open_session=ImapSession,
+            windows=schedule,
+            clock=utc_now,
+        )
+        gate = OperationGate(
+            schedule=schedule,
+            journal=journal,
+            imap=imap,
+            policy=policy,
+            zone=zone,
+            checkpoint=_pause_for_tests(os.environ.get(PAUSE_ENV)),
+        )
+        yield GuardServices(
+            db=db,
+            accounts=accounts,
+            schedule=schedule,
+            manual=manual,
+            journal=journal,
+            rules=RuleStore(db),
+            log=SqliteAnnouncementLog(db),
+            imap=imap,
+            gate=gate,
+            refresh=refresh,
+            policy=policy,
+            zone=zone,
+        )
+
+
+def _pause_for_tests(step: str | None) -> Callable[[str, JournalEntry], None] | None:
+    if not step:
+        return None
+
+    def pause(reached: str, entry: JournalEntry) -> None:
+        if reached == step:
+            sys.stderr.write(f"paused after {reached} #{entry.id}\n")
+            sys.stderr.flush()
+            time.sleep(3600)
+
+    return pause

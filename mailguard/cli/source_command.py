@@ -1,0 +1,109 @@
+"""``mailguard source``: the schedule sources each account follows."""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import replace
+
+from mailguard.cli.account_command import source_location
+from mailguard.cli.console import Console
+from mailguard.cli.timeargs import parse_zone
+from mailguard.core.errors import UsageError
+from mailguard.core.schedule_source import ScheduleSource
+from mailguard.sources.registry import SOURCE_KINDS
+from mailguard.store.account_store import AccountStore
+from mailguard.store.paths import AppPaths
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser("source", help="the schedule sources each account follows")
+    actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+
+    add = actions.add_parser(
+        "add", help="follow a status page, calendar, feed, file, or mailbox:FOLDER of notices"
+    )
+    add.add_argument("account", metavar="ACCOUNT")
+    add.add_argument("source", metavar="SOURCE", help="URL, path, or mailbox:FOLDER")
+    add.add_argument("--kind", choices=("auto", *SOURCE_KINDS), default="auto")
+    add.add_argument("--tz", metavar="ZONE", help="zone for times given without one")
+    add.add_argument("--component", action="append", default=[], metavar="NAME", help="repeatable")
+    add.add_argument(
+        "--from-address", metavar="ADDR", help="mailbox: sources: read only mail from ADDR"
+    )
+    add.set_defaults(run=run_add)
+
+    listing = actions.add_parser("list", help="list every account's sources")
+    listing.add_argument("--json", action="store_true", help="print a JSON array")
+    listing.set_defaults(run=run_list)
+
+    remove = actions.add_parser("remove", help="stop following a source")
+    remove.add_argument("account", metavar="ACCOUNT")
+    remove.add_argument("source", metavar="SOURCE")
+    remove.set_defaults(run=run_remove)
+
+
+def run_add(args: argparse.Namespace, paths: AppPaths, console: Console) -> int:
+    accounts = AccountStore(paths.config_dir)
+    account = accounts.get(args.account)
+    if args.tz:
+        parse_zone(args.tz)  # an unknown zone fails now, not at every poll
+    source = ScheduleSource(
+        location=_location(args.source),
+        kind=args.kind,
+        zone=args.tz,
+        components=tuple(args.component),
+        from_address=args.from_address,
+    )
+    if any(s.location == source.location for s in account.schedule_sources):
+        raise UsageError(f"{account.name} follows {source.location} already")
+    accounts.update(replace(account, schedule_sources=(*account.schedule_sources, source)))
+    console.result(f"{account.name} now follows {source.location}")
+    return 0
+
+
+def run_list(args: argparse.Namespace, paths: AppPaths, console: Console) -> int:
+    rows = [
+        (account.name, source)
+        for account in AccountStore(paths.config_dir).all()
+        for source in account.schedule_sources
+    ]
+    if args.json:
+        console.json([{"account": name, **_source_json(source)} for name, source in rows])
+        return 0
+    if not rows:
+        console.note("no schedule sources yet (add one with: mailguard source add ACCOUNT SOURCE)")
+    for name, source in rows:
+        extras = [f"kind {source.kind}"] if source.kind != "auto" else []
+        extras += [f"tz {source.zone}"] if source.zone else []
+        extras += [f"component {c}" for c in source.components]
+        extras += [f"from {source.from_address}"] if source.from_address else []
+        console.result(
+            f"{name}  {source.location}" + (f"  ({', '.join(extras)})" if extras else "")
+        )
+    return 0
+
+
+def run_remove(args: argparse.Namespace, paths: AppPaths, console: Console) -> int:
+    accounts = AccountStore(paths.config_dir)
+    account = accounts.get(args.account)
+    wanted = {args.source, _location(args.source)}
+    kept = tuple(s for s in account.schedule_sources if s.location not in wanted)
+    if len(kept) == len(account.schedule_sources):
+        raise UsageError(f"{account.name} does not follow {args.source}")
+    accounts.update(replace(account, sources=(), schedule_sources=kept))
+    console.result(f"{account.name} no longer follows {args.source}")
+    return 0
+
+
+def _location(text: str) -> str:
+    return text if text.startswith("mailbox:") else source_location(text)
+
+
+def _source_json(source: ScheduleSource) -> dict[str, object]:
+    return {
+        "location": source.location,
+        "kind": source.kind,
+        "tz": source.zone,
+        "components": list(source.components),
+        "from_address": source.from_address,
+    }

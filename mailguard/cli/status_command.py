@@ -1,0 +1,74 @@
+"""``mailguard status``: where each account stands, what opens when, what is queued.
+
+Read-only: it works out the standing from the schedule and never records an
+announcement, so ``--now`` can look at any moment without side effects.
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import UTC, datetime
+from typing import Any
+
+from mailguard.cli.console import Console
+from mailguard.cli.guard_wiring import GuardServices, guard_services
+from mailguard.cli.timeargs import parse_moment
+from mailguard.core.account import AccountConfig
+from mailguard.store.paths import AppPaths
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        "status", help="each account's guard state, window, and queued operations"
+    )
+    parser.add_argument("account", nargs="?", metavar="ACCOUNT", help="default: every account")
+    parser.add_argument("--json", action="store_true", help="print a JSON object")
+    parser.add_argument("--now", metavar="ISO8601", help="what the guard would say at this moment")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace, paths: AppPaths, console: Console) -> int:
+    with guard_services(paths, console) as guard:
+        now = parse_moment(args.now, guard.zone) if args.now else datetime.now(UTC)
+        accounts = [guard.accounts.get(args.account)] if args.account else guard.accounts.all()
+        states = [account_status(guard, account, now) for account in accounts]
+        if args.json:
+            console.json({"accounts": states})
+            return 0
+        if not states:
+            console.note("no accounts yet (add one with: mailguard account add)")
+        for state in states:
+            console.result(_line(guard, state))
+    return 0
+
+
+def account_status(guard: GuardServices, account: AccountConfig, now: datetime) -> dict[str, Any]:
+    """The contract: name, state, window (or null), edits_open_at (or null), queued."""
+    where = guard.gate.standing(account, now)
+    queued = guard.journal.open_entries(account.name)
+    return {
+        "name": account.name,
+        "state": where.state.value,
+        "window": where.window.to_json(now) if where.window else None,
+        "edits_open_at": where.edits_open_at.isoformat() if where.edits_open_at else None,
+        "queued": len(queued),
+        "queued_operations": [
+            {"id": e.id, "state": e.state.value, "operation": e.operation.describe()}
+            for e in queued
+        ],
+    }
+
+
+def _line(guard: GuardServices, state: dict[str, Any]) -> str:
+    text = f"{state['name']}: {state['state']}"
+    window = state["window"]
+    if window:
+        start = guard.gate.local(datetime.fromisoformat(window["start"]))
+        end = guard.gate.local(datetime.fromisoformat(window["end"]))
+        text += f"; window {window['title']!r} {start} – {end}"
+    if state["edits_open_at"]:
+        reopen = guard.gate.local(datetime.fromisoformat(state["edits_open_at"]))
+        text += f"; edits open again at {reopen}"
+    if state["queued"]:
+        text += f"; {state['queued']} queued"
+    return text

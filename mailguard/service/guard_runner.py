@@ -1,0 +1,214 @@
+"""The guard, running: each tick it evaluates every account and does what is due.
+
+Per account and tick: read the schedule (polled sources, fresh manual windows),
+announce what is newly due, take the baseline before a window, watch the
+folder list for foreign edits while edits are closed, refresh after the
+window, replay the journal and run the filing rules once edits are open.
+Everything is keyed on ``now``, which the caller passes in, so a fake clock
+drives a whole window in a test and a clock jump is simply a later ``now``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime, timedelta
+
+from mailguard.core.account import AccountConfig
+from mailguard.core.errors import AccountError, MailguardError
+from mailguard.core.foreign_edits import FolderCensus, census_from_snapshot, detect_foreign_edits
+from mailguard.core.guard import AnnouncementLog, Guard, guard_key, window_phase
+from mailguard.core.guard_policy import GuardPolicy, GuardState
+from mailguard.core.guard_text import describe_event
+from mailguard.core.model import MaintenanceWindow
+from mailguard.imap.filing import plan_filing
+from mailguard.imap.server_view import take_census
+from mailguard.service.account_schedule import AccountSchedule
+from mailguard.service.imap_access import ImapAccess
+from mailguard.service.operation_gate import OperationGate, Replayed
+from mailguard.service.refresh import RefreshService
+from mailguard.service.schedule_poller import SchedulePoller
+from mailguard.store.account_store import AccountStore
+from mailguard.store.rule_store import RuleStore
+
+BASELINE = "baseline"
+REFRESHED = "refreshed"
+_WATCHED = (GuardState.IMMINENT, GuardState.ACTIVE)
+
+
+@dataclass(frozen=True, slots=True)
+class RunnerSettings:
+    tick: timedelta = timedelta(seconds=30)
+    rules_every: int = 10  # ticks between filing-rule runs
+    refresh_every: timedelta = timedelta(minutes=10)  # during the backfill watch
+
+
+class GuardRunner:
+    """One engine for ``mailguard watch`` and the tray app; ``tick(now)`` does one round."""
+
+    def __init__(
+        self,
+        *,
+        accounts: AccountStore,
+        schedule: AccountSchedule,
+        poller: SchedulePoller,
+        log: AnnouncementLog,
+        gate: OperationGate,
+        refresh: RefreshService,
+        imap: ImapAccess,
+        rules: RuleStore,
+        policy: GuardPolicy,
+        emit: Callable[[str], None],
+        settings: RunnerSettings | None = None,
+    ) -> None:
+        self._accounts = accounts
+        self._schedule = schedule
+        self._poller = poller
+        self._log = log
+        self._guard = Guard(policy, log)
+        self._gate = gate
+        self._refresh = refresh
+        self._imap = imap
+        self._rules = rules
+        self._policy = policy
+        self._emit = emit
+        self._settings = settings or RunnerSettings()
+        self._last_tick: datetime | None = None
+        self._ticks = 0
+        self._censuses: dict[str, FolderCensus] = {}
+        self._refreshed_at: dict[tuple[str, str], datetime] = {}
+
+    def tick(self, now: datetime) -> None:
+        now = now.astimezone(UTC)
+        self._notice_clock_jump(now)
+        for account in self._accounts.all():
+            try:
+                self._tick_account(account, now)
+            except MailguardError as exc:
+                self._say(now, account.name, f"warning: {exc}")
+        self._ticks += 1
+        self._last_tick = now
+
+    def _notice_clock_jump(self, now: datetime) -> None:
+        last = self._last_tick
+        if last is None:
+            return
+        gap = now - last
+        if gap < timedelta(0) or gap > 2 * self._settings.tick:
+            # Suspend/resume or a clock change: read afresh; the guard collapses missed milestones.
+            self._poller.forget()
+            self._censuses.clear()
+            self._say(now, "-", f"clock jumped by {gap}; re-reading every schedule")
+
+    def _tick_account(self, account: AccountConfig, now: datetime) -> None:
+        name = account.name
+        windows = self._schedule.with_manual(account, self._poller.windows(account, now))
+        for event in self._guard.evaluate(name, windows, now):
+            self._say(now, name, describe_event(event))
+        watched = [w for w in windows if window_phase(w, now, self._policy) in _WATCHED]
+        self._take_baseline(account, watched, now)
+        for window in windows:
+            self._refresh_after(account, window, now)
+        where = self._gate.standing(account, now, windows)
+        if where.state in _WATCHED:
+            self._watch_folders(account, now)
+        else:
+            self._censuses.pop(name, None)
+        if not where.state.blocks_edits:
+            self._report(now, name, self._gate.replay(account, now, windows))
+            if self._ticks % self._settings.rules_every == 0:
+                self._run_rules(account, now, windows)
+
+    # -- around the window ---------------------------------------------------------------
+
+    def _take_baseline(
+        self, account: AccountConfig, windows: list[MaintenanceWindow], now: datetime
+    ) -> None:
+        """One snapshot before the window(s) at hand; overlapping windows share it."""
+        due = [w for w in windows if not self._has(account.name, w, BASELINE)]
+        if not due:
+            return
+        stored = self._refresh.snapshot(account.name)
+        for window in due:
+            self._mark(account.name, window, BASELINE)
+        self._censuses[account.name] = census_from_snapshot(stored.snapshot)
+        titles = " and ".join(repr(w.title) for w in due)
+        self._say(
+            now,
+            account.name,
+            f"baseline taken before {titles}: "
+            f"{stored.snapshot.message_count} messages in {len(stored.snapshot.folders)} folders",
+        )
+
+    def _refresh_after(
+        self, account: AccountConfig, window: MaintenanceWindow, now: datetime
+    ) -> None:
+        """First refresh once the safety margin after the end has passed, then through the watch."""
+        end = window.end.astimezone(UTC)
+        if not end + self._policy.safety_margin <= now < end + self._policy.settling_period:
+            return
+        key = (account.name, guard_key(window))
+        first = not self._has(account.name, window, REFRESHED)
+        last = self._refreshed_at.get(key)
+        if not first and last is not None and now - last < self._settings.refresh_every:
+            return
+        try:
+            report = self._refresh.resync(account.name)
+        except AccountError as exc:  # no baseline, no password: retrying will not help
+            self._mark(account.name, window, REFRESHED)
+            self._say(now, account.name, f"warning: cannot refresh after {window.title!r}: {exc}")
+            return
+        self._refreshed_at[key] = now
+        if first:
+            self._mark(account.name, window, REFRESHED)
+        counts = ", ".join(f"{n} {what}" for what, n in report.summary().items() if n)
+        self._say(
+            now,
+            account.name,
+            f"refreshed after {window.title!r}: report #{report.id}"
+            + (f" ({counts})" if counts else " (nothing changed)"),
+        )
+
+    def _watch_folders(self, account: AccountConfig, now: datetime) -> None:
+        with self._imap.connect(account) as client:
+            census = take_census(client)
+        before = self._censuses.get(account.name)
+        self._censuses[account.name] = census
+        if before is None:
+            return
+        for edit in detect_foreign_edits(before, census):
+            self._say(now, account.name, f"warning: foreign edit: {edit.describe()}")
+
+    # -- once edits are open ------------------------------------------------------------
+
+    def _run_rules(
+        self, account: AccountConfig, now: datetime, windows: list[MaintenanceWindow]
+    ) -> None:
+        for rule in self._rules.rules(account.name):
+            with self._imap.connect(account) as client:
+                operation = plan_filing(client, rule)
+            if not operation.message_keys:
+                continue
+            # queue=True: should a window close edits meanwhile, the move waits instead.
+            result = self._gate.request(account, operation, queue=True, now=now, windows=windows)
+            if result.queued is not None:
+                self._say(now, account.name, f"rule {rule.name!r}: queued as #{result.queued.id}")
+            self._report(now, account.name, list(result.replayed), prefix=f"rule {rule.name!r}: ")
+
+    def _report(self, now: datetime, name: str, replayed: list[Replayed], prefix: str = "") -> None:
+        for item in replayed:
+            self._say(now, name, f"{prefix}#{item.entry.id} {item.outcome.text}")
+
+    # -- bookkeeping ---------------------------------------------------------------------
+
+    def _has(self, account: str, window: MaintenanceWindow, milestone: str) -> bool:
+        record = self._log.get(account, guard_key(window))
+        return record is not None and milestone in record.milestones
+
+    def _mark(self, account: str, window: MaintenanceWindow, milestone: str) -> None:
+        record = self._log.get(account, guard_key(window))
+        if record is not None:
+            self._log.put(account, replace(record, milestones=record.milestones | {milestone}))
+
+    def _say(self, now: datetime, account: str, text: str) -> None:
+        self._emit(f"{now.isoformat()} {account} {text}")

@@ -1,0 +1,166 @@
+"""The single road by which mailguard changes a server: every folder edit passes this gate.
+
+An edit is journaled before it touches the server and run only while the
+account's windows leave edits open; otherwise it is refused, or queued if the
+user asked. Replay marks an entry RUNNING before acting, so after a crash the
+entry is simply run again: the executor looks at the server first and does
+only what is still missing, so nothing runs twice and no message is lost.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, tzinfo
+
+from mailguard.core.account import AccountConfig
+from mailguard.core.errors import EditsRefused
+from mailguard.core.guard import Standing, standing
+from mailguard.core.guard_policy import GuardPolicy
+from mailguard.core.journal import FolderOperation, JournalEntry, OperationKind
+from mailguard.core.model import MaintenanceWindow
+from mailguard.imap.message_identity import identities_of
+from mailguard.imap.operations import FolderExecutor, Outcome
+from mailguard.service.imap_access import ImapAccess
+from mailguard.store.journal_store import JournalStore
+
+Schedule = Callable[[AccountConfig, datetime], list[MaintenanceWindow]]
+
+
+@dataclass(frozen=True, slots=True)
+class MoveByUid:
+    """A move as the user typed it: UIDs, turned into identities only when it is accepted."""
+
+    folder: str
+    target: str
+    uids: tuple[int, ...]
+
+    def describe(self) -> str:
+        noun = "message" if len(self.uids) == 1 else "messages"
+        return f"move {len(self.uids)} {noun} from {self.folder!r} to {self.target!r}"
+
+
+@dataclass(frozen=True, slots=True)
+class Replayed:
+    entry: JournalEntry
+    outcome: Outcome
+
+
+@dataclass(frozen=True, slots=True)
+class GateResult:
+    """A request's fate: queued (``queued`` set) or carried out (``replayed``, in order)."""
+
+    queued: JournalEntry | None = None
+    replayed: tuple[Replayed, ...] = ()
+
+
+class OperationGate:
+    """Refuses, queues or runs folder operations according to the account's standing."""
+
+    def __init__(
+        self,
+        *,
+        schedule: Schedule,
+        journal: JournalStore,
+        imap: ImapAccess,
+        policy: GuardPolicy,
+        zone: tzinfo,
+        checkpoint: Callable[[str, JournalEntry], None] | None = None,
+    ) -> None:
+        """``checkpoint(step, entry)`` is called after each replay step (``running``,
+        ``executed``): a test hook for killing the process exactly there."""
+        self._schedule = schedule
+        self._journal = journal
+        self._imap = imap
+        self._policy = policy
+        self._zone = zone
+        self._checkpoint = checkpoint or (lambda _step, _entry: None)
+
+    def standing(
+        self,
+        account: AccountConfig,
+        now: datetime,
+        windows: list[MaintenanceWindow] | None = None,
+    ) -> Standing:
+        """Where the account stands; ``windows`` when the caller has read them already."""
+        if windows is None:
+            windows = self._schedule(account, now)
+        return standing(windows, now, self._policy)
+
+    def request(
+        self,
+        account: AccountConfig,
+        operation: FolderOperation | MoveByUid,
+        *,
+        queue: bool,
+        now: datetime,
+        windows: list[MaintenanceWindow] | None = None,
+    ) -> GateResult:
+        """Run ``operation`` now if edits are open, else queue it or raise EditsRefused."""
+        where = self.standing(account, now, windows)
+        if where.state.blocks_edits and not queue:
+            raise EditsRefused(self.refusal(operation.describe(), where))
+        entry = self._journal.add(account.name, self._resolved(account, operation))
+        if where.state.blocks_edits:
+            return GateResult(queued=entry)
+        return GateResult(replayed=tuple(self._replay(account)))
+
+    def replay(
+        self,
+        account: AccountConfig,
+        now: datetime,
+        windows: list[MaintenanceWindow] | None = None,
+    ) -> list[Replayed]:
+        """Run the open journal entries in order, if edits are open at ``now``."""
+        if not self._journal.open_entries(account.name):
+            return []
+        if self.standing(account, now, windows).state.blocks_edits:
+            return []
+        return self._replay(account)
+
+    def refusal(self, what: str, where: Standing) -> str:
+        """One line: what was refused, which window, until when."""
+        window, reopen = where.window, where.edits_open_at
+        text = f"refused: {what}"
+        if window is not None:
+            start, end = window.start.astimezone(self._zone), window.end.astimezone(self._zone)
+            end_text = f"{end:%H:%M}" if end.date() == start.date() else f"{end:%Y-%m-%d %H:%M}"
+            text += f": maintenance window {window.title!r} {start:%Y-%m-%d %H:%M}–{end_text}"
+        if reopen is not None:
+            text += f"; edits open again at {self.local(reopen)}"
+        return text + "; use --queue to do it then"
+
+    def local(self, moment: datetime) -> str:
+        shown = moment.astimezone(self._zone)
+        return f"{shown:%Y-%m-%d %H:%M} {shown.tzname() or ''}".rstrip()
+
+    def _resolved(
+        self, account: AccountConfig, operation: FolderOperation | MoveByUid
+    ) -> FolderOperation:
+        if isinstance(operation, FolderOperation):
+            return operation
+        with self._imap.connect(account) as client:
+            keys = identities_of(client, operation.folder, operation.uids)
+        return FolderOperation(
+            OperationKind.MOVE_MESSAGES,
+            operation.folder,
+            target=operation.target,
+            message_keys=keys,
+        )
+
+    def _replay(self, account: AccountConfig) -> list[Replayed]:
+        """In id order; a failure leaves its entry RUNNING and stops, keeping the order."""
+        done: list[Replayed] = []
+        entries = self._journal.open_entries(account.name)
+        if not entries:
+            return done
+        with self._imap.connect(account) as client:
+            executor = FolderExecutor(client)
+            for entry in entries:
+                self._journal.mark_running(entry.id)
+                self._checkpoint("running", entry)
+                outcome = executor.execute(entry.operation)
+                self._checkpoint("executed", entry)
+                self._journal.finish(entry.id, outcome.state, outcome.text)
+                done.append(Replayed(self._journal.get(entry.id), outcome))
+        return done

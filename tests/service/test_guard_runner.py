@@ -1,0 +1,274 @@
+"""The guard runner through a whole window on a fake clock, against a real Dovecot.
+
+Each tick is driven by hand at chosen moments; the server, the database and
+the IMAP reads are real. The window lies two days after the real clock, so
+the baseline the runner takes (stamped with the real time) precedes it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from email.parser import BytesHeaderParser
+from pathlib import Path
+
+import pytest
+
+from mailguard.core.account import AccountConfig, Security
+from mailguard.core.filing_rules import FilingRule
+from mailguard.core.guard_policy import GuardPolicy
+from mailguard.core.journal import FolderOperation, OperationKind
+from mailguard.imap.session import ImapSession
+from mailguard.net.fetcher import Fetcher
+from mailguard.service.account_schedule import AccountSchedule
+from mailguard.service.account_windows import AccountWindows
+from mailguard.service.guard_runner import GuardRunner, RunnerSettings
+from mailguard.service.imap_access import ImapAccess
+from mailguard.service.mailbox_schedule import MailboxSchedule
+from mailguard.service.operation_gate import OperationGate
+from mailguard.service.refresh import RefreshService
+from mailguard.service.schedule_poller import SchedulePoller
+from mailguard.service.schedule_reader import ScheduleReader
+from mailguard.store.account_store import AccountStore
+from mailguard.store.database import Database
+from mailguard.store.guard_store import ManualWindowStore, SqliteAnnouncementLog
+from mailguard.store.journal_store import JournalStore
+from mailguard.store.report_store import ReportStore
+from mailguard.store.rule_store import RuleStore
+from mailguard.store.secrets import PasswordVault
+from mailguard.store.snapshot_store import SnapshotStore
+from tests.dovecot import Dovecot, MailUser, make_message
+
+START = (datetime.now(UTC) + timedelta(days=2)).replace(second=0, microsecond=0)
+END = START + timedelta(hours=1)
+
+
+@dataclass
+class Clock:
+    now: datetime
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+class World:
+    """Everything ``mailguard watch`` wires, over a tmp home, the test Dovecot and a fake clock."""
+
+    def __init__(
+        self, dovecot: Dovecot, user: MailUser, home: Path, db: Database, fetcher: Fetcher
+    ):
+        self.dovecot, self.user, self.db = dovecot, user, db
+        self.clock = Clock(START - timedelta(days=1, hours=1))
+        self.accounts = AccountStore(home / "config")
+        self.accounts.add(
+            AccountConfig(
+                "work", dovecot.host, user.name, Security.SSL, dovecot.imaps_port, dovecot.ca_file
+            )
+        )
+        self.vault = PasswordVault()
+        self.vault.store("work", user.password)
+        self.imap = ImapAccess(self.vault)
+        self.manual = ManualWindowStore(db, self.clock)
+        fetched = AccountWindows(
+            ScheduleReader(fetcher, default_zone=UTC),
+            ScheduleReader(fetcher, default_zone=UTC, offline=True),
+            warn=self.lines_append,
+        )
+        self.schedule = AccountSchedule(
+            fetched,
+            self.manual,
+            MailboxSchedule(self.imap),
+            zone_of=lambda _name: UTC,
+            warn=self.lines_append,
+        )
+        self.journal = JournalStore(db, self.clock)
+        self.rules = RuleStore(db)
+        self.gate = OperationGate(
+            schedule=self.schedule,
+            journal=self.journal,
+            imap=self.imap,
+            policy=GuardPolicy(),
+            zone=UTC,
+        )
+        self.lines: list[str] = []
+        self.runner = self.new_runner()
+
+    def lines_append(self, line: str) -> None:
+        self.lines.append(line)
+
+    def new_runner(self) -> GuardRunner:
+        """A fresh runner on the same database: what a restart of ``mailguard watch`` gives."""
+        refresh = RefreshService(
+            accounts=self.accounts,
+            vault=self.vault,
+            db=self.db,
+            snapshots=SnapshotStore(self.db),
+            reports=ReportStore(self.db),
+            open_session=ImapSession,
+            windows=self.schedule,
+            clock=self.clock,
+        )
+        return GuardRunner(
+            accounts=self.accounts,
+            schedule=self.schedule,
+            poller=SchedulePoller(
+                self.schedule.polled, every=timedelta(minutes=30), jitter=lambda: 0
+            ),
+            log=SqliteAnnouncementLog(self.db),
+            gate=self.gate,
+            refresh=refresh,
+            imap=self.imap,
+            rules=self.rules,
+            policy=GuardPolicy(),
+            emit=self.lines_append,
+            settings=RunnerSettings(tick=timedelta(days=2), rules_every=1),
+        )
+
+    def tick(self, moment: datetime) -> list[str]:
+        self.clock.now = moment
+        before = len(self.lines)
+        self.runner.tick(moment)
+        return [line.split(" ", 2)[2] for line in self.lines[before:]]
+
+    def contents(self, folder: str) -> Counter[str]:
+        with self.dovecot.client(self.user) as client:
+            client.select_folder(folder, readonly=True)
+            uids = client.search("ALL")
+            fetched = client.fetch(uids, ["BODY.PEEK[HEADER.FIELDS (MESSAGE-ID)]"]) if uids else {}
+        parser = BytesHeaderParser()
+        return Counter(
+            str(parser.parsebytes(item[b"BODY[HEADER.FIELDS (MESSAGE-ID)]"])["Message-ID"])
+            for item in fetched.values()
+        )
+
+    def folders(self) -> set[str]:
+        with self.dovecot.client(self.user) as client:
+            return {name for _, _, name in client.list_folders()}
+
+
+@pytest.fixture
+def world(
+    dovecot: Dovecot, mail_user: MailUser, tmp_path: Path, file_keyring: Path
+) -> Iterator[World]:
+    with (
+        Database(tmp_path / "m.sqlite3") as db,
+        Fetcher(tmp_path / "cache") as fetcher,
+    ):
+        yield World(dovecot, mail_user, tmp_path / "home", db, fetcher)
+
+
+def test_a_whole_window_announces_once_guards_refreshes_and_replays(world: World) -> None:
+    world.dovecot.deliver(world.user, "INBOX", make_message(message_id="<a@x>"))
+    world.dovecot.ensure_folder(world.user, "Projects")
+    world.manual.add("work", START, END, "Mail migration")
+
+    announced = world.tick(START - timedelta(hours=25))
+    assert len(announced) == 1
+    assert announced[0].startswith(
+        f"window_announced: 'Mail migration' announced for {START:%Y-%m-%d %H:%M}–"
+    )
+    assert world.tick(START - timedelta(hours=23)) == [
+        "lead_warning: 'Mail migration' starts in 23 h"
+    ]
+    imminent = world.tick(START - timedelta(minutes=12))
+    assert imminent[0] == "lead_warning: 'Mail migration' starts in 12 min"
+    assert imminent[1].startswith("baseline taken before 'Mail migration': 1 messages in ")
+    assert len(imminent) == 2
+    later = FolderOperation(OperationKind.CREATE_FOLDER, "Later")
+    queued = world.gate.request(
+        world.accounts.get("work"), later, queue=True, now=START - timedelta(minutes=11)
+    )
+    assert queued.queued is not None
+
+    assert world.tick(START + timedelta(minutes=10)) == [
+        "window_started: 'Mail migration' has started; folder edits wait until it is over"
+    ]
+    with world.dovecot.client(world.user) as client:
+        client.rename_folder("Projects", "Projekte")
+    renamed = world.tick(START + timedelta(minutes=20))
+    assert renamed == [
+        "warning: foreign edit: the folder 'Projects' was probably renamed to 'Projekte' by "
+        "another program; the provider warns that editing folders during maintenance can lose mail"
+    ]
+
+    after = world.tick(END + timedelta(minutes=20))
+    assert after[0] == (
+        "window_ended: 'Mail migration' has ended; watching for mail the provider delivers late"
+    )
+    assert after[1].startswith("refreshed after 'Mail migration': report #")
+    assert len(after) == 2
+    assert "Later" not in world.folders()  # still settling: edits stay closed
+
+    settled = world.tick(END + timedelta(hours=3, minutes=16))
+    assert settled == [
+        "settling_done: 'Mail migration' is settled; folder edits are open again",
+        f"#{queued.queued.id} created folder 'Later'",
+    ]
+    assert "Later" in world.folders()
+
+    world.runner = world.new_runner()  # a restart: nothing is said twice, nothing runs twice
+    assert world.tick(END + timedelta(hours=3, minutes=17)) == []
+    assert world.tick(END + timedelta(hours=4)) == []
+
+
+def test_started_just_before_a_window_it_says_once_how_soon_it_starts(world: World) -> None:
+    world.dovecot.ensure_folder(world.user, "INBOX")
+    world.manual.add("work", START, END, "Mail migration")
+    lines = world.tick(START - timedelta(minutes=3))
+    assert lines[0] == "lead_warning: 'Mail migration' starts in 3 min"
+    assert [line for line in lines if "lead_warning" in line] == lines[:1]
+    assert world.tick(START - timedelta(minutes=2)) == []
+
+
+def test_after_a_clock_jump_it_re_evaluates_instead_of_replaying_missed_events(
+    world: World,
+) -> None:
+    world.dovecot.ensure_folder(world.user, "INBOX")
+    world.manual.add("work", START, END, "Mail migration")
+    world.tick(START - timedelta(hours=25))
+    jumped = world.tick(END + timedelta(hours=5))  # suspended through the whole window
+    assert len([line for line in jumped if line.startswith(("lead_warning", "window_"))]) == 0
+    assert [line for line in jumped if line.startswith("settling_done")] == [
+        "settling_done: 'Mail migration' is settled; folder edits are open again"
+    ]
+
+
+def test_filing_rules_move_exactly_the_matching_mail_when_edits_are_open(world: World) -> None:
+    deliver = world.dovecot.deliver
+    deliver(world.user, "INBOX", make_message(subject="Invoice 1", message_id="<i1@x>"))
+    deliver(world.user, "INBOX", make_message(subject="Hello", message_id="<h@x>"))
+    deliver(world.user, "INBOX", make_message(subject="your INVOICE 2", message_id="<i2@x>"))
+    world.dovecot.ensure_folder(world.user, "Bills")
+    world.rules.add("work", FilingRule("bills", "INBOX", "Bills", subject_contains="invoice"))
+
+    lines = world.tick(START - timedelta(days=1))
+
+    assert lines == ["rule 'bills': #1 moved 2 messages from 'INBOX' to 'Bills'"]
+    assert world.contents("Bills") == Counter({"<i1@x>": 1, "<i2@x>": 1})
+    assert world.contents("INBOX") == Counter({"<h@x>": 1})
+    assert world.tick(START - timedelta(days=1) + timedelta(minutes=1)) == []
+
+
+def test_filing_rules_wait_while_a_window_keeps_edits_closed(world: World) -> None:
+    world.dovecot.deliver(world.user, "INBOX", make_message(subject="Invoice", message_id="<i@x>"))
+    world.dovecot.ensure_folder(world.user, "Bills")
+    world.rules.add("work", FilingRule("bills", "INBOX", "Bills", subject_contains="invoice"))
+    world.manual.add("work", START, END, "Mail migration")
+    world.tick(START - timedelta(minutes=30))  # upcoming: edits still open, the rule runs
+    assert world.contents("Bills") == Counter({"<i@x>": 1})
+    world.dovecot.deliver(world.user, "INBOX", make_message(subject="Invoice", message_id="<j@x>"))
+    world.tick(START + timedelta(minutes=5))
+    assert world.contents("INBOX") == Counter({"<j@x>": 1})  # active: left alone
+
+
+def test_overlapping_windows_share_one_baseline(world: World) -> None:
+    world.dovecot.ensure_folder(world.user, "INBOX")
+    world.manual.add("work", START, END, "Storage")
+    world.manual.add("work", START + timedelta(minutes=5), END, "Network")
+    lines = world.tick(START - timedelta(minutes=1))
+    baselines = [line for line in lines if line.startswith("baseline taken")]
+    assert len(baselines) == 1
+    assert baselines[0].startswith("baseline taken before 'Storage' and 'Network': 0 messages")
+    assert not [line for line in world.tick(START + timedelta(minutes=6)) if "baseline" in line]
