@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import ctypes
+import hashlib
 import os
 import pwd
 import shutil
@@ -55,8 +57,6 @@ class Certificate:
 
     def sha256(self) -> str:
         """The SHA-256 fingerprint of the DER certificate, lowercase hex."""
-        import hashlib
-
         der = ssl.PEM_cert_to_DER_cert(self.cert_file.read_text())
         return hashlib.sha256(der).hexdigest()
 
@@ -191,7 +191,7 @@ class Dovecot:
         extra_config: str = "",
     ) -> None:
         self.root = (
-            Path(root) if root else Path(tempfile.mkdtemp(prefix="mg-dovecot-", dir=_fast_tmp()))
+            Path(root) if root else Path(tempfile.mkdtemp(prefix="mg-dovecot-", dir=fast_tmp_dir()))
         )
         self.root.mkdir(parents=True, exist_ok=True)
         self.root.chmod(0o755)  # the mail user and dovenull must be able to enter it
@@ -217,7 +217,8 @@ class Dovecot:
         self._chown(self._homes)
         self._passwd.mkdir(exist_ok=True)
         self._write_config()
-        atexit.register(self.kill)
+        # A script that forgets cleanup() still leaves no server, nor a temp dir of ours.
+        atexit.register(self.cleanup if root is None else self.kill)
 
     # -- lifecycle ---------------------------------------------------------------
 
@@ -226,7 +227,11 @@ class Dovecot:
         return self._process is not None and self._process.poll() is None
 
     def start(self, timeout_s: float = 10.0) -> None:
-        """Start the server in the foreground of its own process group and wait for its ports."""
+        """Start the server in the foreground of its own process group and wait for its ports.
+
+        The server dies with the thread that started it (Linux ``PR_SET_PDEATHSIG``), so
+        a killed test run leaves nothing behind: start it from a thread that lives on.
+        """
         if self.running:
             return
         # A master killed while writing its state leaves a dotlock that the next one
@@ -239,6 +244,7 @@ class Dovecot:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
             start_new_session=True,  # its own process group, so kill() reaches every child
+            preexec_fn=_die_with_parent,  # noqa: PLW1509 (no threads run at fork time in tests)
         )
         deadline = time.monotonic() + timeout_s
         for port in (self.imap_port, self.imaps_port):
@@ -301,7 +307,7 @@ class Dovecot:
         # Children that lost their master may linger briefly in the group; wait them out
         # so a restart finds the ports and the index files free.
         deadline = time.monotonic() + 5
-        while _group_alive(process.pid) and time.monotonic() < deadline:
+        while group_alive(process.pid) and time.monotonic() < deadline:
             with contextlib.suppress(ProcessLookupError, PermissionError):
                 os.killpg(process.pid, signal.SIGKILL)
             time.sleep(0.01)
@@ -498,7 +504,16 @@ stats_writer_socket_path =
         )
 
 
-def _fast_tmp() -> str | None:
+def _die_with_parent() -> None:
+    """Linux: SIGKILL the master when the process that started it dies, even by SIGKILL
+    (atexit and fixture teardown cannot run then); its children follow the master.
+    """
+    with contextlib.suppress(OSError, AttributeError):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+
+
+def fast_tmp_dir() -> str | None:
     """tmpfs where there is one: creating thousands of mail files on disk is slow."""
     shm = Path("/dev/shm")
     return str(shm) if shm.is_dir() and os.access(shm, os.W_OK) else None
@@ -526,7 +541,7 @@ def _accepts(host: str, port: int) -> bool:
         return False
 
 
-def _group_members(pgid: int) -> set[int]:
+def group_members(pgid: int) -> set[int]:
     """Running processes of the group; zombies (reaped slowly by PID 1 here) do not count."""
     members = set()
     for stat in Path("/proc").glob("[0-9]*/stat"):
@@ -542,7 +557,7 @@ def _group_members(pgid: int) -> set[int]:
 def _mail_pids(pgid: int) -> set[int]:
     """The group's imap processes: the ones that may still be writing a mailbox index."""
     pids = set()
-    for pid in _group_members(pgid):
+    for pid in group_members(pgid):
         with contextlib.suppress(OSError):
             title = Path(f"/proc/{pid}/cmdline").read_bytes()
             if b"/imap" in title and b"/imap-login" not in title:
@@ -550,8 +565,8 @@ def _mail_pids(pgid: int) -> set[int]:
     return pids
 
 
-def _group_alive(pgid: int) -> bool:
-    return bool(_group_members(pgid))
+def group_alive(pgid: int) -> bool:
+    return bool(group_members(pgid))
 
 
 __all__ = [

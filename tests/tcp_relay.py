@@ -1,11 +1,12 @@
 """A TCP relay between mailguard and the test server that can pull the plug at an exact moment.
 
 Killing a server "in the middle of a refresh" by the clock is a race; counting
-what the client sends is not. The relay forwards bytes unchanged (TLS passes
-through, the certificate still matches 127.0.0.1) and calls ``on_trigger``
-once the client has sent its N-th chunk since ``arm(N, ...)``. Each IMAP
-command the client sends after login arrives as one TLS record, so N counts
-commands closely enough to land inside a multi-folder read.
+bytes is not. The relay forwards bytes unchanged (TLS passes through, the
+certificate still matches 127.0.0.1) and calls ``on_trigger`` once the server
+has sent N bytes since ``arm(N, ...)``, then cuts the connection before
+forwarding the chunk that crossed N. The server's bytes are counted, not the
+client's commands: the client pipelines a whole account's reads in one write,
+while the server's answer grows with every folder it reads.
 """
 
 from __future__ import annotations
@@ -23,16 +24,18 @@ class TcpRelay:
         self.host = "127.0.0.1"
         self.port = int(self._listener.getsockname()[1])
         self._lock = threading.Lock()
-        self._sends_left: int | None = None
+        self._bytes_left: int | None = None
+        self.server_bytes = 0  # since the last arm(), for choosing thresholds
         self._on_trigger: Callable[[], None] = lambda: None
         self._done = threading.Event()
         self._sockets: list[socket.socket] = []
         threading.Thread(target=self._accept, daemon=True).start()
 
-    def arm(self, after_sends: int, on_trigger: Callable[[], None]) -> None:
-        """Call ``on_trigger`` (then cut every connection) at the client's N-th chunk from now."""
+    def arm(self, after_server_bytes: int, on_trigger: Callable[[], None]) -> None:
+        """Call ``on_trigger`` (then cut the connection) once the server sent that many bytes."""
         with self._lock:
-            self._sends_left = after_sends
+            self._bytes_left = after_server_bytes
+            self.server_bytes = 0
             self._on_trigger = on_trigger
             self._done.clear()
 
@@ -65,7 +68,7 @@ class TcpRelay:
     def _pump(self, source: socket.socket, target: socket.socket, from_client: bool) -> None:
         try:
             while data := source.recv(65536):
-                if from_client and self._count_send():
+                if not from_client and self._count_server_bytes(len(data)):
                     self._on_trigger()
                     self._done.set()
                     break
@@ -78,12 +81,13 @@ class TcpRelay:
             with contextlib.suppress(OSError):
                 sock.close()
 
-    def _count_send(self) -> bool:
+    def _count_server_bytes(self, count: int) -> bool:
         with self._lock:
-            if self._sends_left is None:
+            self.server_bytes += count
+            if self._bytes_left is None:
                 return False
-            self._sends_left -= 1
-            if self._sends_left > 0:
+            self._bytes_left -= count
+            if self._bytes_left > 0:
                 return False
-            self._sends_left = None
+            self._bytes_left = None
             return True

@@ -9,6 +9,7 @@ BODY.PEEK, so reading changes nothing on the server (no ``\\Seen``).
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from mailguard.core.errors import ImapError
@@ -19,7 +20,7 @@ from mailguard.imap.fetch_parser import (
     ListedFolder,
     Responses,
 )
-from mailguard.imap.raw_command import RawChannel, quote_folder
+from mailguard.imap.raw_command import Batch, RawChannel, check_completions, quote_folder
 from mailguard.imap.uid_sets import MAX_UID, format_uid_set
 
 #: RFC 6154 special-use attributes, by lower case, spelled as the RFC does.
@@ -52,40 +53,77 @@ class FolderReader:
         self._items = SNAPSHOT_ITEMS_MODSEQ if modseq else SNAPSHOT_ITEMS
         self.stats = ReadStats()
 
+    def read_all(
+        self, folders: Sequence[ListedFolder], previous: Mapping[str, FolderState]
+    ) -> dict[str, FolderState]:
+        """Every folder, incrementally where ``previous`` allows it, else in full.
+
+        The commands for all folders go out in one write, so the server works
+        through them back to back while the responses are being parsed; a folder
+        whose result does not add up is then read again on its own.
+        """
+        plans = [(folder, self._resync_base(previous.get(folder.name))) for folder in folders]
+        batches = [
+            Batch(f"reading {folder.name}", self._resync_commands(folder, base))
+            if base is not None
+            else Batch(f"reading {folder.name}", self._full_commands(folder))
+            for folder, base in plans
+        ]
+        results = self._channel.run_batches(batches)
+        for batch, (_, completions) in zip(batches, results, strict=True):
+            check_completions(batch.commands, completions, where=batch.where)
+        states: dict[str, FolderState] = {}
+        for (folder, base), (responses, _) in zip(plans, results, strict=True):
+            if base is not None:
+                state = self._apply_changes(folder, base, responses)
+            else:
+                state = self._full_state(folder, responses)
+            states[folder.name] = state if state is not None else self.read_full(folder)
+        return states
+
     def read(self, listed: ListedFolder, previous: FolderState | None) -> FolderState:
-        """Incrementally when ``previous`` allows it and the server offers QRESYNC, else in full."""
-        if (
-            self._qresync
-            and previous is not None
-            and previous.highestmodseq is not None
-            and previous.uidvalidity > 0
-        ):
-            state = self._resync(listed, previous)
-            if state is not None:
-                return state
-        return self.read_full(listed)
+        """One folder, as :meth:`read_all` would read it."""
+        known = {listed.name: previous} if previous is not None else {}
+        return self.read_all([listed], known)[listed.name]
 
     def read_full(self, listed: ListedFolder) -> FolderState:
-        """EXAMINE and one ``UID FETCH 1:*``, pipelined: one round trip per folder.
+        """EXAMINE and one ``UID FETCH 1:*`` (pipelined), again if the folder changed meanwhile.
 
         The response is streamed record by record, so a large folder needs no
-        chunking for memory; it is re-read if it changed underneath.
+        chunking for memory. After FULL_READ_ATTEMPTS the last read stands.
         """
-        where = f"reading {listed.name}"
-        examine = b"EXAMINE " + quote_folder(listed.name)
-        fetch = b"UID FETCH 1:* (" + self._items + b")"
-        for _ in range(FULL_READ_ATTEMPTS):
-            responses = self._channel.run_checked([examine, fetch], where=where)
-            self.stats.messages_fetched += len(responses.messages)
-            messages = _without_vanished(responses.messages, responses)
-            if _consistent(responses, len(messages)):
-                break
+        for attempt in range(1, FULL_READ_ATTEMPTS + 1):
+            responses = self._channel.run_checked(
+                self._full_commands(listed), where=f"reading {listed.name}"
+            )
+            state = self._full_state(listed, responses, insist=attempt == FULL_READ_ATTEMPTS)
+            if state is not None:
+                return state
+        raise AssertionError("unreachable: the last attempt always gives a state")
+
+    def _full_commands(self, listed: ListedFolder) -> list[bytes]:
+        return [
+            b"EXAMINE " + quote_folder(listed.name),
+            b"UID FETCH 1:* (" + self._items + b")",
+        ]
+
+    def _full_state(
+        self, listed: ListedFolder, responses: Responses, *, insist: bool = False
+    ) -> FolderState | None:
+        self.stats.messages_fetched += len(responses.messages)
+        messages = _without_vanished(responses.messages, responses)
+        if not insist and not _consistent(responses, len(messages)):
+            return None
         self.stats.full_folders += 1
         return self._state(listed, responses, messages)
 
-    def _resync(self, listed: ListedFolder, previous: FolderState) -> FolderState | None:
-        """Apply what changed since ``previous`` (RFC 7162 3.2.5); None: read in full instead."""
-        where = f"reading {listed.name}"
+    def _resync_base(self, previous: FolderState | None) -> FolderState | None:
+        """``previous`` if the folder can be brought up to date from it (RFC 7162 3.2.5)."""
+        if self._qresync and previous is not None and previous.highestmodseq is not None:
+            return previous
+        return None
+
+    def _resync_commands(self, listed: ListedFolder, previous: FolderState) -> list[bytes]:
         examine = b"EXAMINE %s (QRESYNC (%d %d))" % (
             quote_folder(listed.name),
             previous.uidvalidity,
@@ -95,10 +133,14 @@ class FolderReader:
         # trip is wasted only when UIDVALIDITY changed. The range ends at the largest
         # UID, not "*": "n:*" returns the highest message even below n (RFC 3501 6.4.8).
         fetch_new = b"UID FETCH %d:%d (%s)" % (max(previous.uidnext, 1), MAX_UID, self._items)
-        responses = self._channel.run_checked([examine, fetch_new], where=where)
+        return [examine, fetch_new]
+
+    def _apply_changes(
+        self, listed: ListedFolder, previous: FolderState, responses: Responses
+    ) -> FolderState | None:
+        """The previous state plus what QRESYNC reported; None: read in full instead."""
         if responses.uidvalidity != previous.uidvalidity or responses.highestmodseq is None:
             return None  # UIDs mean something else now: nothing of the old state carries over
-
         messages = dict(previous.messages)
         unknown: list[int] = []
         for uid, update in responses.flag_updates.items():
@@ -113,7 +155,7 @@ class FolderReader:
         if unknown:  # changed, yet below the old UIDNEXT and not in the old state
             more = self._channel.run_checked(
                 [b"UID FETCH %s (%s)" % (format_uid_set(unknown).encode(), self._items)],
-                where=where,
+                where=f"reading {listed.name}",
             )
             messages.update(more.messages)
             fetched += len(more.messages)
@@ -140,7 +182,7 @@ class FolderReader:
             uidvalidity=responses.uidvalidity,
             uidnext=uidnext,
             highestmodseq=responses.highestmodseq if self._modseq else None,
-            messages=dict(sorted(messages.items())),
+            messages=messages,
             special_use=special_use(listed),
             delimiter=listed.delimiter,
         )

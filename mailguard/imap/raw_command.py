@@ -17,6 +17,7 @@ import io
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 
 from imapclient import IMAPClient
 from imapclient.imap_utf7 import encode as encode_utf7
@@ -43,18 +44,30 @@ class RawChannel:
         Every command is read to its completion even when an earlier one failed,
         so the connection stays in step; the completions are returned in order.
         """
+        return self.run_batches([Batch(where, commands)])[0]
+
+    def run_batches(self, batches: Sequence[Batch]) -> list[tuple[Responses, list[Tagged]]]:
+        """Like :meth:`run` for several batches at once, each read into its own Responses.
+
+        All commands go out in one write, so the server works through them without
+        waiting for us (one folder per batch: its EXAMINE, then its FETCH). The
+        untagged data a command causes arrives before its tagged completion, so each
+        batch gets exactly the data about its own folder.
+        """
         imap = self._imap
-        tags = [imap._new_tag() for _ in commands]
-        responses = Responses()
-        reader = ResponseReader(_FastSource(imap), where=where)
+        tagged = [[(imap._new_tag(), command) for command in batch.commands] for batch in batches]
+        source = _FastSource(imap)
+        where = batches[0].where if batches else ""
+        results: list[tuple[Responses, list[Tagged]]] = []
         try:
-            imap.send(
-                b"".join(
-                    tag + b" " + cmd + b"\r\n" for tag, cmd in zip(tags, commands, strict=True)
-                )
-            )
+            imap.send(b"".join(t + b" " + c + b"\r\n" for batch in tagged for t, c in batch))
             with _gc_paused():
-                return responses, [reader.read_until(tag, responses) for tag in tags]
+                for batch, commands in zip(batches, tagged, strict=True):
+                    where = batch.where
+                    reader = ResponseReader(source, where=where)
+                    responses = Responses()
+                    done = [reader.read_until(tag, responses) for tag, _ in commands]
+                    results.append((responses, done))
         except OSError as exc:
             raise ConnectionLost(
                 f"the server closed the connection while {where} (maintenance?)"
@@ -62,18 +75,35 @@ class RawChannel:
         except imaplib.IMAP4.error as exc:  # imaplib's own line-length limit
             raise ImapError(f"unreadable response from the server while {where}") from exc
         finally:
-            for tag in tags:
-                imap.tagged_commands.pop(tag, None)
+            for sent in tagged:
+                for tag, _ in sent:
+                    imap.tagged_commands.pop(tag, None)
+        return results
 
     def run_checked(self, commands: Sequence[bytes], *, where: str) -> Responses:
         """Like :meth:`run`, but a NO or BAD for any command raises ImapError."""
         responses, completions = self.run(commands, where=where)
-        for command, done in zip(commands, completions, strict=True):
-            if not done.ok:
-                verb = command.split(b" ", 2)[:2]
-                name = b" ".join(verb if verb[0].upper() == b"UID" else verb[:1]).decode()
-                raise ImapError(f"the server refused {name} while {where}: {done.text}")
+        check_completions(commands, completions, where=where)
         return responses
+
+
+@dataclass(frozen=True, slots=True)
+class Batch:
+    """Commands about one thing (a folder), and what to call it in messages."""
+
+    where: str  # "reading INBOX"
+    commands: Sequence[bytes]
+
+
+def check_completions(
+    commands: Sequence[bytes], completions: Sequence[Tagged], *, where: str
+) -> None:
+    """ImapError for the first command the server answered with NO or BAD."""
+    for command, done in zip(commands, completions, strict=True):
+        if not done.ok:
+            verb = command.split(b" ", 2)[:2]
+            name = b" ".join(verb if verb[0].upper() == b"UID" else verb[:1]).decode()
+            raise ImapError(f"the server refused {name} while {where}: {done.text}")
 
 
 class _FastSource:

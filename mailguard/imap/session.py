@@ -19,7 +19,7 @@ from imapclient.exceptions import IMAPClientError
 
 from mailguard.core.account import AccountConfig
 from mailguard.core.errors import ConnectionLost, ImapError
-from mailguard.core.mailstate import AccountSnapshot, FolderState
+from mailguard.core.mailstate import AccountSnapshot
 from mailguard.imap.connection import open_client
 from mailguard.imap.fetch_parser import ListedFolder
 from mailguard.imap.folder_reader import FolderReader, ReadStats
@@ -126,10 +126,8 @@ class ImapSession:
         channel = RawChannel(self.client)
         listed = self.list_folders()
         reader = FolderReader(channel, modseq=self._modseq_enabled, qresync=self._qresync_enabled)
-        folders: dict[str, FolderState] = {}
-        for folder in listed:
-            before = None if full or previous is None else previous.folders.get(folder.name)
-            folders[folder.name] = reader.read(folder, before)
+        known = {} if full or previous is None else previous.folders
+        folders = reader.read_all(listed, known)
         self.last_read = reader.stats
         return AccountSnapshot(account=account, taken_at=taken_at, folders=folders)
 

@@ -332,9 +332,10 @@ def busy_server(fresh_dovecot: Dovecot) -> Iterator[tuple[Dovecot, MailUser, Tcp
     relay.close()
 
 
-#: Client sends before the server dies: the TLS handshake and login take about 9,
-#: the read of 45 folders about 46 more, so the 20th lands in the middle of the folders.
-KILL_AT_SEND = 20
+#: Server bytes before it dies: the TLS handshake, login and folder list take
+#: about 6 KB, an incremental read of the 45 folders about 20 KB more and a full
+#: read far more, so this lands in the middle of the folders for every command.
+KILL_AFTER_SERVER_BYTES = 14_000
 
 
 def stored_state(home: Path) -> list[tuple[Any, ...]]:
@@ -370,7 +371,7 @@ def test_a_server_killed_mid_read_leaves_the_last_good_state_and_a_later_run_wor
     assert cli("resync", "work").exit_code == 0  # the refresh state now differs from the baseline
     before = stored_state(cli.home)
 
-    relay.arm(KILL_AT_SEND, server.kill)
+    relay.arm(KILL_AFTER_SERVER_BYTES, server.kill)
     result = cli(*command)
     assert relay.wait_triggered(), "the read ended before the server was killed"
     assert result.exit_code == 2, result.err

@@ -85,12 +85,12 @@ def test_reset_uidvalidity_gives_the_folder_a_new_uidvalidity(fresh_dovecot: Dov
 
 
 def test_kill_leaves_no_process_behind(fresh_dovecot: Dovecot) -> None:
-    from tests.dovecot import _group_alive
+    from tests.dovecot import group_alive
 
     user = fresh_dovecot.add_user()
     client = fresh_dovecot.client(user)
     pgid = fresh_dovecot._process.pid if fresh_dovecot._process else 0
     fresh_dovecot.kill()
-    assert not _group_alive(pgid)
+    assert not group_alive(pgid)
     with pytest.raises((OSError, ssl.SSLError, IMAPClient.Error)):
         client.noop()

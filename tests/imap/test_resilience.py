@@ -16,29 +16,37 @@ OpenSession = Callable[[Dovecot, MailUser], ImapSession]
 LARGE = 5000
 
 
-def _kill_when_reading(server: Dovecot, session: ImapSession, after_lines: int) -> threading.Thread:
-    """Kill the server from another thread once the client has read ``after_lines`` lines.
+def _kill_when_reading(
+    server: Dovecot, session: ImapSession, after_fetches: int
+) -> threading.Thread:
+    """Kill the server from another thread once ``after_fetches`` FETCH responses arrived.
 
-    The session's reads are only counted (the connection is real); the kill
-    happens concurrently while the client goes on reading.
+    The session's reads are only watched (the connection is real). The reading
+    thread waits until the kill is done, so the kill lands while the server is
+    still sending, not after it has already written everything into the socket.
     """
     imap = session.client._imap
-    real_readline = imap.readline
-    reached = threading.Event()
-    lines = 0
+    file = imap.file
+    real_readline = file.readline
+    reached, killed = threading.Event(), threading.Event()
+    fetches = 0
 
-    def counting_readline() -> bytes:
-        nonlocal lines
-        lines += 1
-        if lines == after_lines:
-            reached.set()
-        return bytes(real_readline())
+    def watching_readline(*limit: int) -> bytes:
+        nonlocal fetches
+        line = bytes(real_readline(*limit))
+        if b" FETCH (" in line and not reached.is_set():
+            fetches += 1
+            if fetches == after_fetches:
+                reached.set()
+                killed.wait(10)
+        return line
 
     def kill_when_reached() -> None:
         if reached.wait(30):
             server.kill()
+        killed.set()
 
-    imap.readline = counting_readline
+    file.readline = watching_readline
     killer = threading.Thread(target=kill_when_reached, daemon=True)
     killer.start()
     return killer
@@ -51,7 +59,7 @@ def test_server_killed_mid_fetch_is_connection_lost_and_a_later_session_works(
     for index in range(LARGE):
         fresh_dovecot.deliver(user, "Archiv", make_message(subject=f"old {index}"), flags="\\Seen")
     session = session_for(fresh_dovecot, user)
-    killer = _kill_when_reading(fresh_dovecot, session, after_lines=200)
+    killer = _kill_when_reading(fresh_dovecot, session, after_fetches=10)
 
     with pytest.raises(ConnectionLost) as caught:
         session.read_snapshot("acct")
@@ -95,7 +103,7 @@ def test_incremental_read_killed_midway_leaves_the_previous_snapshot_untouched(
     frozen = {name: dict(folder.messages) for name, folder in before.folders.items()}
     for index in range(LARGE):
         fresh_dovecot.deliver(user, "INBOX", make_message(subject=f"new {index}"))
-    killer = _kill_when_reading(fresh_dovecot, session, after_lines=100)
+    killer = _kill_when_reading(fresh_dovecot, session, after_fetches=10)
     with pytest.raises(ConnectionLost):
         session.read_snapshot("acct", before)
     killer.join(5)
