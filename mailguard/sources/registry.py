@@ -1,31 +1,35 @@
-"""Which source module reads a document: forced by ``--kind`` or found by sniffing."""
+"""Which source module reads a document: forced by ``--kind`` or found by sniffing.
+
+Modules are imported when first needed: the calendar and feed libraries take
+most of mailguard's start-up time, and a command that reads no calendar or
+feed should not pay for them.
+"""
 
 from __future__ import annotations
 
+from importlib import import_module
 from types import ModuleType
 
 from mailguard.core.errors import ParseError, UsageError
-from mailguard.sources import cachet, feed, ical, instatus, statuspage, text
 from mailguard.sources.base import ParseContext, ParseResult, looks_like_json
 
 #: Sniffing order: the specific formats first, free text last (it accepts anything).
-_MODULES: dict[str, ModuleType] = {
-    "statuspage": statuspage,
-    "cachet": cachet,
-    "instatus": instatus,
-    "ical": ical,
-    "feed": feed,
-    "text": text,
-}
-SOURCE_KINDS = tuple(_MODULES)
+SOURCE_KINDS = ("statuspage", "cachet", "instatus", "ical", "feed", "text")
+
+
+def _module(kind: str) -> ModuleType:
+    return import_module(f"mailguard.sources.{kind}")
 
 
 def detect_kind(data: bytes, ctx: ParseContext) -> str:
     """The kind of a document, from its content alone."""
-    for kind, module in _MODULES.items():
-        if kind != "text" and module.sniff(data):
+    json_like = looks_like_json(data)
+    for kind in SOURCE_KINDS[:-1]:
+        if json_like != (kind in ("statuspage", "cachet", "instatus")):
+            continue  # no need to load a JSON reader for XML, or a feed reader for JSON
+        if _module(kind).sniff(data):
             return kind
-    if looks_like_json(data):
+    if json_like:
         raise ParseError(ctx.source, "JSON, but not a status page format mailguard knows")
     return "text"
 
@@ -34,8 +38,9 @@ def parse_source(data: bytes, kind: str, ctx: ParseContext) -> ParseResult:
     """Read ``data`` as ``kind`` (or sniff it when kind is ``auto``)."""
     if kind == "auto":
         kind = detect_kind(data, ctx)
-    module = _MODULES.get(kind)
-    if module is None:
-        raise UsageError(f"unknown source kind {kind!r} (choose from auto, {', '.join(_MODULES)})")
-    result: ParseResult = module.parse(data, ctx)
+    if kind not in SOURCE_KINDS:
+        raise UsageError(
+            f"unknown source kind {kind!r} (choose from auto, {', '.join(SOURCE_KINDS)})"
+        )
+    result: ParseResult = _module(kind).parse(data, ctx)
     return result
