@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
 from mailguard.core.account import AccountConfig
-from mailguard.core.errors import EditsRefused
+from mailguard.core.errors import EditsRefused, MailguardError
 from mailguard.core.guard import Standing, standing
 from mailguard.core.guard_policy import GuardPolicy
-from mailguard.core.journal import FolderOperation, JournalEntry, OperationKind
+from mailguard.core.journal import EntryState, FolderOperation, JournalEntry, OperationKind
 from mailguard.core.model import MaintenanceWindow
 from mailguard.imap.message_identity import identities_of
 from mailguard.imap.operations import FolderExecutor, Outcome
@@ -103,7 +103,14 @@ class OperationGate:
         entry = self._journal.add(account.name, self._resolved(account, operation))
         if where.state.blocks_edits:
             return GateResult(queued=entry)
-        return GateResult(replayed=tuple(self._replay(account)))
+        try:
+            return GateResult(replayed=tuple(self._replay(account)))
+        except MailguardError as exc:
+            # Still only queued, so nothing of it reached the server: withdraw it, or an
+            # edit the user saw fail would quietly happen at the next replay.
+            if self._journal.get(entry.id).state is EntryState.QUEUED:
+                self._journal.cancel(account.name, entry.id, f"not done: {exc}")
+            raise
 
     def replay(
         self,

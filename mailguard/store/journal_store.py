@@ -51,7 +51,9 @@ class JournalStore:
             raise ValueError(f"an entry finishes DONE or SKIPPED, not {state}")
         self._set(entry_id, state, outcome)
 
-    def cancel(self, account: str, entry_id: int) -> JournalEntry:
+    def cancel(
+        self, account: str, entry_id: int, reason: str = "cancelled by the user"
+    ) -> JournalEntry:
         """Withdraw a queued entry; one that began running can no longer be withdrawn."""
         with self._db.transaction():
             entry = self.get(entry_id)
@@ -62,7 +64,7 @@ class JournalStore:
                     f"operation #{entry_id} is {entry.state.value}, not queued; "
                     "only a queued operation can be cancelled"
                 )
-            self._set(entry_id, EntryState.CANCELLED, "cancelled by the user")
+            self._set(entry_id, EntryState.CANCELLED, reason)
         return self.get(entry_id)
 
     def open_entries(self, account: str) -> list[JournalEntry]:

@@ -9,6 +9,7 @@ Errors never carry the password.
 
 from __future__ import annotations
 
+import functools
 import os
 
 import keyring
@@ -29,9 +30,15 @@ class PasswordVault:
     """Stores one password per account name under the service ``mailguard``."""
 
     def __init__(self, backend: KeyringBackend | None = None) -> None:
-        self._backend = backend or _configured_backend()
-        if isinstance(self._backend, keyring.backends.fail.Keyring | keyring.backends.null.Keyring):
-            raise AccountError(f"no usable keyring: {_name(self._backend)} keeps nothing; {_HINT}")
+        self._chosen = backend
+
+    @functools.cached_property
+    def _backend(self) -> KeyringBackend:
+        """Chosen on first use, so commands that never need a password work without a keyring."""
+        backend = self._chosen or _configured_backend()
+        if isinstance(backend, keyring.backends.fail.Keyring | keyring.backends.null.Keyring):
+            raise AccountError(f"no usable keyring: {_name(backend)} keeps nothing; {_HINT}")
+        return backend
 
     @property
     def backend_name(self) -> str:

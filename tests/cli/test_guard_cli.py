@@ -162,6 +162,18 @@ def test_a_folder_edit_with_no_window_near_runs_at_once(
     assert cli("queue", "work", "--json").json()["entries"][1]["state"] == "done"
 
 
+def test_a_direct_edit_that_cannot_reach_the_server_leaves_nothing_queued(
+    cli: MailguardCli, dovecot: Dovecot, mail_user: MailUser
+) -> None:
+    cli.add_account(dovecot, mail_user, password="wrong password")
+    failed = cli("folder", "create", "work", "Archive")
+    assert failed.exit_code == 2
+    assert "rejected" in error_line(failed)
+    (entry,) = cli("queue", "work", "--json").json()["entries"]
+    assert entry["state"] == "cancelled"  # a failed edit must not quietly happen later
+    assert cli("status", "--json").json()["accounts"][0]["queued"] == 0
+
+
 def test_moving_an_unknown_uid_is_a_usage_error(
     cli: MailguardCli, dovecot: Dovecot, mail_user: MailUser
 ) -> None:

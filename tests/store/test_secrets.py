@@ -19,8 +19,9 @@ from mailguard.store.secrets import PasswordVault
     ids=["fail", "null"],
 )
 def test_a_keyring_that_keeps_nothing_is_refused(backend: keyring.backend.KeyringBackend) -> None:
+    vault = PasswordVault(backend)  # refused on first use, not before
     with pytest.raises(AccountError, match=r"no usable keyring: .*set PYTHON_KEYRING_BACKEND"):
-        PasswordVault(backend)
+        vault.store("work", "secret")
 
 
 @pytest.mark.parametrize("name", ["keyring.backends.null.Keyring", "keyring.backends.fail.Keyring"])
@@ -29,13 +30,13 @@ def test_a_useless_keyring_chosen_by_environment_is_refused(
 ) -> None:
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", name)
     with pytest.raises(AccountError, match="no usable keyring"):
-        PasswordVault()
+        PasswordVault().password("work")
 
 
 def test_an_unloadable_keyring_name_is_one_clear_line(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "no.such.Keyring")
     with pytest.raises(AccountError, match=r"PYTHON_KEYRING_BACKEND=no\.such\.Keyring cannot be"):
-        PasswordVault()
+        PasswordVault().store("work", "secret")
 
 
 def test_a_password_is_stored_read_and_forgotten(file_keyring: Path) -> None:
