@@ -11,28 +11,22 @@ from dataclasses import dataclass
 from datetime import timedelta, tzinfo
 
 from mailguard.cli.console import Console
-from mailguard.cli.refresh_wiring import utc_now
-from mailguard.cli.timeargs import parse_zone, system_zone
+from mailguard.cli.refresh_wiring import account_schedule, build_refresh_service, utc_now
+from mailguard.cli.timeargs import system_zone
 from mailguard.core.guard_policy import GuardPolicy
 from mailguard.core.journal import JournalEntry
-from mailguard.imap.session import ImapSession
 from mailguard.net.fetcher import Fetcher
 from mailguard.service.account_schedule import AccountSchedule
-from mailguard.service.account_windows import AccountWindows
 from mailguard.service.imap_access import ImapAccess
-from mailguard.service.mailbox_schedule import MailboxSchedule
 from mailguard.service.operation_gate import OperationGate
 from mailguard.service.refresh import RefreshService
-from mailguard.service.schedule_reader import ScheduleReader
 from mailguard.store.account_store import AccountStore
 from mailguard.store.database import Database
 from mailguard.store.guard_store import ManualWindowStore, SqliteAnnouncementLog
 from mailguard.store.journal_store import JournalStore
 from mailguard.store.paths import AppPaths
-from mailguard.store.report_store import ReportStore
 from mailguard.store.rule_store import RuleStore
 from mailguard.store.secrets import PasswordVault
-from mailguard.store.snapshot_store import SnapshotStore
 
 #: Test hook, never set in use: ``running`` or ``executed`` makes replay stop there
 #: (say so on stderr, then sleep) so a test can kill the process at that exact step.
@@ -67,30 +61,12 @@ def guard_services(paths: AppPaths, console: Console) -> Iterator[GuardServices]
     vault = PasswordVault()
     imap = ImapAccess(vault)
     with Database(paths.database_file) as db, Fetcher(paths.http_cache_dir) as fetcher:
-        fetched = AccountWindows(
-            ScheduleReader(fetcher, default_zone=zone),
-            ScheduleReader(fetcher, default_zone=zone, offline=True),
-            warn=console.warning,
-            lookback=GUARD_LOOKBACK,
-            lookahead=GUARD_LOOKAHEAD,
-            zone_of=parse_zone,
-        )
-        manual = ManualWindowStore(db, utc_now)
-        schedule = AccountSchedule(
-            fetched, manual, MailboxSchedule(imap), zone_of=parse_zone, warn=console.warning
+        schedule = account_schedule(
+            db, fetcher, imap, console, lookback=GUARD_LOOKBACK, lookahead=GUARD_LOOKAHEAD
         )
         journal = JournalStore(db, utc_now)
         accounts = AccountStore(paths.config_dir)
-        refresh = RefreshService(
-            accounts=accounts,
-            vault=vault,
-            db=db,
-            snapshots=SnapshotStore(db),
-            reports=ReportStore(db),
-            open_session=ImapSession,
-            windows=schedule,
-            clock=utc_now,
-        )
+        refresh = build_refresh_service(paths, db, vault, schedule)
         gate = OperationGate(
             schedule=schedule,
             journal=journal,
@@ -103,7 +79,7 @@ def guard_services(paths: AppPaths, console: Console) -> Iterator[GuardServices]
             db=db,
             accounts=accounts,
             schedule=schedule,
-            manual=manual,
+            manual=ManualWindowStore(db, utc_now),
             journal=journal,
             rules=RuleStore(db),
             log=SqliteAnnouncementLog(db),

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from mailguard.cli.console import Console
 from mailguard.cli.timeargs import parse_zone, system_zone
 from mailguard.imap.session import ImapSession
 from mailguard.net.fetcher import Fetcher
 from mailguard.service.account_schedule import AccountSchedule
-from mailguard.service.account_windows import AccountWindows
+from mailguard.service.account_windows import LOOKAHEAD, LOOKBACK, AccountWindows
 from mailguard.service.imap_access import ImapAccess
 from mailguard.service.mailbox_schedule import MailboxSchedule
 from mailguard.service.refresh import RefreshService
@@ -32,29 +32,50 @@ def utc_now() -> datetime:
 @contextmanager
 def refresh_service(paths: AppPaths, console: Console) -> Iterator[RefreshService]:
     """A RefreshService over the real keyring, database, IMAP and schedule sources."""
-    zone = system_zone()
     vault = PasswordVault()
     with Database(paths.database_file) as db, Fetcher(paths.http_cache_dir) as fetcher:
-        fetched = AccountWindows(
-            ScheduleReader(fetcher, default_zone=zone),
-            ScheduleReader(fetcher, default_zone=zone, offline=True),
-            warn=console.warning,
-            zone_of=parse_zone,
-        )
-        windows = AccountSchedule(
-            fetched,
-            ManualWindowStore(db, utc_now),
-            MailboxSchedule(ImapAccess(vault)),
-            zone_of=parse_zone,
-            warn=console.warning,
-        )
-        yield RefreshService(
-            accounts=AccountStore(paths.config_dir),
-            vault=vault,
-            db=db,
-            snapshots=SnapshotStore(db),
-            reports=ReportStore(db),
-            open_session=ImapSession,
-            windows=windows,
-            clock=utc_now,
-        )
+        schedule = account_schedule(db, fetcher, ImapAccess(vault), console)
+        yield build_refresh_service(paths, db, vault, schedule)
+
+
+def account_schedule(
+    db: Database,
+    fetcher: Fetcher,
+    imap: ImapAccess,
+    console: Console,
+    *,
+    lookback: timedelta = LOOKBACK,
+    lookahead: timedelta = LOOKAHEAD,
+) -> AccountSchedule:
+    """An account's windows: its sources (cached copies when offline), mailbox notices, manual."""
+    zone = system_zone()
+    fetched = AccountWindows(
+        ScheduleReader(fetcher, default_zone=zone),
+        ScheduleReader(fetcher, default_zone=zone, offline=True),
+        warn=console.warning,
+        lookback=lookback,
+        lookahead=lookahead,
+        zone_of=parse_zone,
+    )
+    return AccountSchedule(
+        fetched,
+        ManualWindowStore(db, utc_now),
+        MailboxSchedule(imap),
+        zone_of=parse_zone,
+        warn=console.warning,
+    )
+
+
+def build_refresh_service(
+    paths: AppPaths, db: Database, vault: PasswordVault, schedule: AccountSchedule
+) -> RefreshService:
+    return RefreshService(
+        accounts=AccountStore(paths.config_dir),
+        vault=vault,
+        db=db,
+        snapshots=SnapshotStore(db),
+        reports=ReportStore(db),
+        open_session=ImapSession,
+        windows=schedule,
+        clock=utc_now,
+    )
