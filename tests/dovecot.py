@@ -27,13 +27,17 @@ import subprocess
 import tempfile
 import time
 import uuid
+from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.header import Header
+from email.parser import BytesHeaderParser
 from email.utils import format_datetime, formataddr, parseaddr
 from pathlib import Path
 
 from imapclient import IMAPClient
+
+_MESSAGE_ID_ITEM = "BODY.PEEK[HEADER.FIELDS (MESSAGE-ID)]"
 
 DOVECOT = shutil.which("dovecot") or "/usr/sbin/dovecot"
 OPENSSL = shutil.which("openssl") or "/usr/bin/openssl"
@@ -408,6 +412,22 @@ class Dovecot:
         )
         client.login(user.name, user.password)
         return client
+
+    def message_ids(self, user: MailUser, folder: str) -> Counter[str]:
+        """Message-IDs in ``folder`` and how often each occurs: proves nothing lost or doubled."""
+        with self.client(user) as client:
+            client.select_folder(folder, readonly=True)
+            uids = client.search("ALL")
+            fetched = client.fetch(uids, [_MESSAGE_ID_ITEM]) if uids else {}
+        parser = BytesHeaderParser()
+        return Counter(
+            str(parser.parsebytes(item[b"BODY[HEADER.FIELDS (MESSAGE-ID)]"])["Message-ID"])
+            for item in fetched.values()
+        )
+
+    def folder_names(self, user: MailUser) -> set[str]:
+        with self.client(user) as client:
+            return {name for _, _, name in client.list_folders()}
 
     # -- internals -----------------------------------------------------------------
 

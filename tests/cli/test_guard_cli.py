@@ -25,11 +25,7 @@ def add_window(
 
 
 def folders(dovecot: Dovecot, user: MailUser) -> set[str]:
-    client = dovecot.client(user)
-    try:
-        return {name for _flags, _delim, name in client.list_folders()}
-    finally:
-        client.logout()
+    return dovecot.folder_names(user)
 
 
 def test_sources_are_added_listed_and_removed_with_their_options(

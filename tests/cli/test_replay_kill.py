@@ -14,7 +14,6 @@ import subprocess
 import sys
 from collections import Counter
 from datetime import UTC, datetime, timedelta
-from email.parser import BytesHeaderParser
 
 import pytest
 
@@ -26,15 +25,7 @@ SETTLED = (NOW + timedelta(hours=5)).isoformat()
 
 
 def contents(dovecot: Dovecot, user: MailUser, folder: str) -> Counter[str]:
-    with dovecot.client(user) as client:
-        client.select_folder(folder, readonly=True)
-        uids = client.search("ALL")
-        fetched = client.fetch(uids, ["BODY.PEEK[HEADER.FIELDS (MESSAGE-ID)]"]) if uids else {}
-    parser = BytesHeaderParser()
-    return Counter(
-        str(parser.parsebytes(item[b"BODY[HEADER.FIELDS (MESSAGE-ID)]"])["Message-ID"])
-        for item in fetched.values()
-    )
+    return dovecot.message_ids(user, folder)
 
 
 def watch_once(cli: MailguardCli, **env: str) -> subprocess.Popen[str]:

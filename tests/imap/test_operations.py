@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterator
-from email.parser import BytesHeaderParser
 
 import pytest
 from imapclient import IMAPClient
@@ -86,23 +85,11 @@ def deliver(
 
 
 def contents(server: Dovecot, user: MailUser, folder: str) -> Counter[str]:
-    """Message-IDs in ``folder`` with how often each occurs, read by a client of its own."""
-    with server.client(user) as client:
-        client.select_folder(folder, readonly=True)
-        uids = client.search("ALL")
-        if not uids:
-            return Counter()
-        fetched = client.fetch(uids, ["BODY.PEEK[HEADER.FIELDS (MESSAGE-ID)]"])
-    parser = BytesHeaderParser()
-    return Counter(
-        str(parser.parsebytes(item[b"BODY[HEADER.FIELDS (MESSAGE-ID)]"])["Message-ID"])
-        for item in fetched.values()
-    )
+    return server.message_ids(user, folder)
 
 
 def folder_names(server: Dovecot, user: MailUser) -> set[str]:
-    with server.client(user) as client:
-        return {name for _, _, name in client.list_folders()}
+    return server.folder_names(user)
 
 
 def move_op(source: str, target: str, *message_ids: str) -> FolderOperation:

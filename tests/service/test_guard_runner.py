@@ -11,7 +11,6 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from email.parser import BytesHeaderParser
 from pathlib import Path
 
 import pytest
@@ -133,19 +132,10 @@ class World:
         return [line.split(" ", 2)[2] for line in self.lines[before:]]
 
     def contents(self, folder: str) -> Counter[str]:
-        with self.dovecot.client(self.user) as client:
-            client.select_folder(folder, readonly=True)
-            uids = client.search("ALL")
-            fetched = client.fetch(uids, ["BODY.PEEK[HEADER.FIELDS (MESSAGE-ID)]"]) if uids else {}
-        parser = BytesHeaderParser()
-        return Counter(
-            str(parser.parsebytes(item[b"BODY[HEADER.FIELDS (MESSAGE-ID)]"])["Message-ID"])
-            for item in fetched.values()
-        )
+        return self.dovecot.message_ids(self.user, folder)
 
     def folders(self) -> set[str]:
-        with self.dovecot.client(self.user) as client:
-            return {name for _, _, name in client.list_folders()}
+        return self.dovecot.folder_names(self.user)
 
 
 @pytest.fixture

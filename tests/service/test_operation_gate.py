@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
-from email.parser import BytesHeaderParser
 from pathlib import Path
 
 import pytest
@@ -63,15 +62,7 @@ class Setup:
             self.dovecot.deliver(self.user, folder, make_message(message_id=message_id))
 
     def contents(self, folder: str) -> Counter[str]:
-        with self.dovecot.client(self.user) as client:
-            client.select_folder(folder, readonly=True)
-            uids = client.search("ALL")
-            fetched = client.fetch(uids, ["BODY.PEEK[HEADER.FIELDS (MESSAGE-ID)]"]) if uids else {}
-        parser = BytesHeaderParser()
-        return Counter(
-            str(parser.parsebytes(item[b"BODY[HEADER.FIELDS (MESSAGE-ID)]"])["Message-ID"])
-            for item in fetched.values()
-        )
+        return self.dovecot.message_ids(self.user, folder)
 
     def uids(self, folder: str, *message_ids: str) -> tuple[int, ...]:
         """The UIDs of the given Message-IDs (maildir delivery order is not UID order)."""
