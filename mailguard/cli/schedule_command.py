@@ -8,6 +8,7 @@ from datetime import UTC, datetime, time, timedelta, tzinfo
 from mailguard.cli.console import Console
 from mailguard.cli.timeargs import parse_moment, parse_zone
 from mailguard.core.errors import UsageError
+from mailguard.core.guard_text import span_text
 from mailguard.core.model import MaintenanceWindow
 from mailguard.net.fetcher import Fetcher
 from mailguard.service.schedule_reader import ScheduleReader, SourceSpec
@@ -87,12 +88,9 @@ def _print_table(
         console.note("no maintenance windows in this span")
         return
     for window in windows:
-        start = window.start.astimezone(zone)
-        end = window.end.astimezone(zone)
-        end_text = f"{end:%H:%M}" if end.date() == start.date() else f"{end:%Y-%m-%d %H:%M}"
-        approx = "~" if window.end_estimated else ""
+        separator = " – ~" if window.end_estimated else " – "
         status = window.status_at(now).value.replace("_", " ")
         console.result(
-            f"{start:%Y-%m-%d %H:%M} – {approx}{end_text} {start:%z}  {status:<11}  "
-            f"{window.title}  [{window.id}, {window.source_kind}]"
+            f"{span_text(window, zone, separator)} {window.start.astimezone(zone):%z}  "
+            f"{status:<11}  {window.title}  [{window.id}, {window.source_kind}]"
         )

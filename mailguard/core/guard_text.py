@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import UTC, timedelta
+from datetime import UTC, timedelta, tzinfo
 
 from mailguard.core.guard import EventKind, GuardEvent
+from mailguard.core.model import MaintenanceWindow
 
 
 def describe_event(event: GuardEvent) -> str:
     """``lead_warning: 'Mail migration' starts in 10 min`` and the like."""
     window = event.window
     title = repr(window.title)
-    start, end = window.start.astimezone(UTC), window.end.astimezone(UTC)
-    end_text = f"{end:%H:%M}" if end.date() == start.date() else f"{end:%Y-%m-%d %H:%M}"
-    span = f"{start:%Y-%m-%d %H:%M}–{end_text} UTC"
+    span = span_text(window, UTC) + " UTC"
     if event.kind is EventKind.ANNOUNCED:
         text = f"{title} announced for {span}"
     elif event.kind is EventKind.RESCHEDULED:
@@ -29,6 +28,13 @@ def describe_event(event: GuardEvent) -> str:
     else:
         text = f"{title} is settled; folder edits are open again"
     return f"{event.kind.value}: {text}"
+
+
+def span_text(window: MaintenanceWindow, zone: tzinfo, separator: str = "–") -> str:
+    """``2026-03-03 22:00–02:00`` in ``zone``; the end's date only when it differs."""
+    start, end = window.start.astimezone(zone), window.end.astimezone(zone)
+    end_text = f"{end:%H:%M}" if end.date() == start.date() else f"{end:%Y-%m-%d %H:%M}"
+    return f"{start:%Y-%m-%d %H:%M}{separator}{end_text}"
 
 
 def duration(span: timedelta) -> str:

@@ -17,6 +17,7 @@ from mailguard.core.account import AccountConfig
 from mailguard.core.errors import EditsRefused, MailguardError
 from mailguard.core.guard import Standing, standing
 from mailguard.core.guard_policy import GuardPolicy
+from mailguard.core.guard_text import span_text
 from mailguard.core.journal import EntryState, FolderOperation, JournalEntry, OperationKind
 from mailguard.core.model import MaintenanceWindow
 from mailguard.imap.message_identity import identities_of
@@ -130,9 +131,7 @@ class OperationGate:
         window, reopen = where.window, where.edits_open_at
         text = f"refused: {what}"
         if window is not None:
-            start, end = window.start.astimezone(self._zone), window.end.astimezone(self._zone)
-            end_text = f"{end:%H:%M}" if end.date() == start.date() else f"{end:%Y-%m-%d %H:%M}"
-            text += f": maintenance window {window.title!r} {start:%Y-%m-%d %H:%M}–{end_text}"
+            text += f": maintenance window {window.title!r} {span_text(window, self._zone)}"
         if reopen is not None:
             text += f"; edits open again at {self.local(reopen)}"
         return text + "; use --queue to do it then"

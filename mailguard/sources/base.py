@@ -35,10 +35,6 @@ class ParseResult:
     windows: list[MaintenanceWindow] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
-    def extend(self, other: ParseResult) -> None:
-        self.windows.extend(other.windows)
-        self.warnings.extend(other.warnings)
-
 
 def decode_text(data: bytes) -> str:
     """Bytes to text: UTF-8 (with or without BOM), else Windows-1252 as mail tools do."""
