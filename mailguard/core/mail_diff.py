@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from mailguard.core.mailstate import AccountSnapshot, FolderState, MessageRecord
+from mailguard.core.message_map import messages_with_identities, records_among, touched_since
 from mailguard.core.model import MaintenanceWindow
 from mailguard.core.refresh_report import (
     BackfilledMail,
@@ -87,7 +88,7 @@ def diff_snapshots(
         now=now,
         sent_folders=sent_folders(current.folders.values()),
     )
-    unchanged, base_by_identity, current_by_identity = _split_unchanged(
+    unchanged, base_by_identity, current_by_identity, sparse = _split_unchanged(
         baseline, current, folder_map
     )
     if base_by_identity or current_by_identity:
@@ -104,6 +105,13 @@ def diff_snapshots(
             else:
                 still_unchanged.append(stay)
         unchanged = still_unchanged
+        for name, (now_name, touched) in sparse.items():
+            # Copies nobody touched are not in ``unchanged``: ask the folder for them.
+            copies = messages_with_identities(baseline.folders[name].messages, involved)
+            for uid, record in copies.items():
+                if uid not in touched:
+                    base_by_identity[record.identity()].append(_Seen(name, record))
+                    current_by_identity[record.identity()].append(_Seen(now_name, record))
     for folder_before, before, folder_after, after in unchanged:
         if before is not after and before.flags != after.flags:
             builder.compare_flags(_Seen(folder_before, before), _Seen(folder_after, after))
@@ -210,19 +218,24 @@ _Stay = tuple[str, MessageRecord, str, MessageRecord]
 
 def _split_unchanged(
     baseline: AccountSnapshot, current: AccountSnapshot, folder_map: dict[str, str | None]
-) -> tuple[list[_Stay], dict[str, list[_Seen]], dict[str, list[_Seen]]]:
+) -> tuple[list[_Stay], dict[str, list[_Seen]], dict[str, list[_Seen]], dict[str, _Sparse]]:
     """Messages still under their UID in their folder, and the rest grouped by identity.
 
     The fast path for the usual case (a few changes among 100,000 messages): a
     UID in an unchanged UIDVALIDITY names the same message, so only its flags
-    can differ, and nothing needs matching by identity. The IMAP reader keeps
-    the very record objects of messages it did not re-read, so ``is`` mostly
-    settles it without computing an identity.
+    can differ, and nothing needs matching by identity. Where the folder now is
+    its baseline plus known changes (an incremental refresh from that very
+    baseline), only the changed UIDs are looked at; those folders are returned
+    as ``sparse`` (baseline name → current name and the UIDs looked at), and
+    their untouched messages are neither in ``unchanged`` nor in the groups.
+    Elsewhere the IMAP reader keeps the very record objects of messages it did
+    not re-read, so ``is`` mostly settles it without computing an identity.
     """
     unchanged: list[_Stay] = []
     base_rest: dict[str, list[_Seen]] = defaultdict(list)
     current_rest: dict[str, list[_Seen]] = defaultdict(list)
     stayed: dict[str, set[int]] = defaultdict(set)
+    sparse: dict[str, _Sparse] = {}
     for name, folder in baseline.folders.items():
         target = folder_map.get(name)
         now = current.folders.get(target) if target else None
@@ -231,7 +244,14 @@ def _split_unchanged(
                 base_rest[record.identity()].append(_Seen(name, record))
             continue
         kept = stayed[now.name]
-        for uid, record in folder.messages.items():
+        touched = touched_since(folder.messages, now.messages)
+        pairs: Iterable[tuple[int, MessageRecord]]
+        if touched is not None:
+            sparse[name] = (now.name, touched)
+            pairs = records_among(folder.messages, touched).items()
+        else:
+            pairs = folder.messages.items()
+        for uid, record in pairs:
             partner = now.messages.get(uid)
             if partner is not None and (
                 partner is record or partner.identity() == record.identity()
@@ -240,12 +260,22 @@ def _split_unchanged(
                 kept.add(uid)
             else:
                 base_rest[record.identity()].append(_Seen(name, record))
+    sparse_now = dict(sparse.values())
     for name, folder in current.folders.items():
         kept = stayed.get(name, set())
-        for uid, record in folder.messages.items():
-            if uid not in kept:
-                current_rest[record.identity()].append(_Seen(name, record))
-    return unchanged, base_rest, current_rest
+        touched = sparse_now.get(name)
+        arrived: Iterable[tuple[int, MessageRecord]]
+        if touched is not None:
+            arrived = records_among(folder.messages, touched - kept).items()
+        else:
+            arrived = ((uid, r) for uid, r in folder.messages.items() if uid not in kept)
+        for _uid, record in arrived:
+            current_rest[record.identity()].append(_Seen(name, record))
+    return unchanged, base_rest, current_rest, sparse
+
+
+#: A folder compared by its changes only: its name now, and the UIDs that may differ.
+_Sparse = tuple[str, set[int]]
 
 
 @dataclass(slots=True)

@@ -26,15 +26,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
 from functools import lru_cache
 from typing import NamedTuple, Protocol, TypeAlias
 
 from imapclient.imap_utf7 import decode as decode_utf7
 
 from mailguard.core.errors import ConnectionLost, ImapError
-from mailguard.core.mailstate import MessageRecord
-from mailguard.imap.message_headers import MONTHS, parse_header_block, zone_from_offset
+from mailguard.core.wire_messages import WireMessage, WireMessages
 from mailguard.imap.uid_sets import UidRanges, parse_uid_set
 
 #: The items every snapshot fetches; MODSEQ is added where CONDSTORE is on.
@@ -91,7 +89,7 @@ class Responses:
     highestmodseq: int | None = None
     nomodseq: bool = False
     exists: int | None = None
-    messages: dict[int, MessageRecord] = field(default_factory=dict)
+    messages: WireMessages = field(default_factory=WireMessages)
     flag_updates: dict[int, FlagUpdate] = field(default_factory=dict)
     vanished: UidRanges = field(default_factory=UidRanges)
     expunges: int = 0  # sequence-number EXPUNGEs: cannot be tied to a UID
@@ -122,8 +120,8 @@ class ResponseReader:
         """Consume responses up to and including the one tagged ``tag``."""
         prefix = tag + b" "
         readline, read = self._readline, self._read
-        fast_fetch = _FAST_FETCH.match
-        messages = into.messages
+        fast_fetch, fast_flags = _FAST_FETCH.match, _FAST_FLAGS.match
+        add = into.messages.add
         try:
             while True:
                 line = readline()
@@ -143,13 +141,29 @@ class ResponseReader:
                             literal = read(size)
                             tail = readline()
                             if len(literal) == size and tail == b")\r\n":
-                                uid = int(match[1])
-                                messages[uid] = _record(match, literal, uid)
+                                modseq = match[5]
+                                add(
+                                    WireMessage(
+                                        int(match[1]),
+                                        flag_set(match[2]),
+                                        match[3],
+                                        int(match[4]),
+                                        int(modseq) if modseq is not None else None,
+                                        literal,
+                                    )
+                                )
                                 continue
                             parts, literals = self._finish_parts([line, tail], [literal], size)
                         else:
                             parts, literals = self._read_parts(line)
                     else:
+                        flags_only = fast_flags(line)
+                        if flags_only is not None:  # a QRESYNC flag change, as Dovecot writes it
+                            uid, modseq = int(flags_only[1]), flags_only[3]
+                            into.flag_updates[uid] = FlagUpdate(
+                                uid, flag_set(flags_only[2]), int(modseq) if modseq else None
+                            )
+                            continue
                         parts, literals = [line], []
                     self._untagged(parts, literals, into)
                 elif line.startswith(prefix):
@@ -245,11 +259,14 @@ _FAST_FETCH = re.compile(
     rb"RFC822\.SIZE (\d+)(?: MODSEQ \((\d+)\))? BODY\[HEADER\.FIELDS \([^()\]]*\)\] "
     rb"\{(\d+)\}\r\n\Z"
 )
+# "* 12 FETCH (UID 34 FLAGS (\Seen) MODSEQ (56))": a flag change reported by QRESYNC.
+_FAST_FLAGS = re.compile(
+    rb"\* \d+ FETCH \(UID (\d+) FLAGS \(([^()\"{}]*)\)(?: MODSEQ \((\d+)\))?\)\r\n\Z"
+)
 _LITERAL_AT_END = re.compile(rb"\{(\d+)\+?\}\r?\n\Z")
 _NUMBERED = re.compile(rb"\* (\d+) ([A-Za-z]+)\b ?")
 _RESPONSE_CODE = re.compile(rb"\* OK \[([A-Za-z-]+)(?: ([^\]]*))?\]")
 _VANISHED = re.compile(rb"\* VANISHED (\(EARLIER\) )?([0-9:,]+)\s*\Z", re.IGNORECASE)
-_INTERNALDATE = re.compile(r" ?(\d{1,2})-([A-Za-z]{3})-(\d{4}) (\d\d):(\d\d):(\d\d) ([+-]\d{4})\Z")
 # RFC 3501 9: "(", ")", a quoted string, a literal's announcement at the end of a
 # line part, or an atom, which may carry a section: BODY[HEADER.FIELDS (A B)]<0>.
 _TOKEN = re.compile(
@@ -321,37 +338,9 @@ def _fetch(values: list[Value], into: Responses) -> None:
         date, size = data.get(b"INTERNALDATE"), data.get(b"RFC822.SIZE")
         if flags is None or not isinstance(date, bytes) or not isinstance(size, bytes):
             raise ValueError("FETCH lacks an item the snapshot asked for")
-        fields = parse_header_block(header or b"")
-        into.messages[uid] = MessageRecord(
-            uid=uid,
-            flags=flags,
-            internaldate=parse_internaldate(date),
-            size=int(size),
-            message_id=fields.message_id,
-            date=fields.date,
-            sender=fields.sender,
-            subject=fields.subject,
-            modseq=modseq,
-        )
+        into.messages.add(WireMessage(uid, flags, date, int(size), modseq, header or b""))
     elif flags is not None:
         into.flag_updates[uid] = FlagUpdate(uid, flags, modseq)
-
-
-def _record(match: re.Match[bytes], literal: bytes, uid: int) -> MessageRecord:
-    """The short cut's record, from the groups of ``_FAST_FETCH``."""
-    fields = parse_header_block(literal)
-    modseq = match[5]
-    return MessageRecord(
-        uid=uid,
-        flags=flag_set(match[2]),
-        internaldate=parse_internaldate(match[3]),
-        size=int(match[4]),
-        message_id=fields.message_id,
-        date=fields.date,
-        sender=fields.sender,
-        subject=fields.subject,
-        modseq=int(modseq) if modseq is not None else None,
-    )
 
 
 def _modseq(value: Value) -> int | None:
@@ -375,42 +364,6 @@ def flag_set(raw: bytes) -> frozenset[str]:
     return frozenset(
         flag for flag in raw.decode("utf-8", "replace").split() if flag.lower() != "\\recent"
     )
-
-
-def parse_internaldate(raw: bytes) -> datetime:
-    """``b"27-Nov-2026 07:37:21 +0100"`` (RFC 3501 ``date-time``) → an aware datetime."""
-    text = raw.decode("ascii", "replace")
-    if len(text) == 26 and text[2] == "-" and text[6] == "-" and text[20] == " ":
-        number = MONTHS.get(text[3:6].upper())  # fixed columns; the day may be " 1"
-        if number is not None:
-            try:
-                return datetime(
-                    int(text[7:11]),
-                    number,
-                    int(text[0:2]),
-                    int(text[12:14]),
-                    int(text[15:17]),
-                    int(text[18:20]),
-                    tzinfo=zone_from_offset(text[21:26]),
-                )
-            except ValueError:
-                pass  # let the strict reader below say what is wrong
-    match = _INTERNALDATE.match(text)
-    month = MONTHS.get(match[2].upper()) if match else None
-    if match is None or month is None:
-        raise ImapError(f"unreadable INTERNALDATE from the server: {_text(raw)}")
-    try:
-        return datetime(
-            int(match[3]),
-            month,
-            int(match[1]),
-            int(match[4]),
-            int(match[5]),
-            int(match[6]),
-            tzinfo=zone_from_offset(match[7]),
-        )
-    except ValueError as exc:
-        raise ImapError(f"unreadable INTERNALDATE from the server: {_text(raw)}") from exc
 
 
 def _response_code(code: bytes, argument: bytes | None, into: Responses) -> None:

@@ -7,13 +7,15 @@ them afterwards.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from imapclient import IMAPClient
 
 from mailguard.core.filing_rules import FilingRule
 from mailguard.core.journal import FolderOperation, OperationKind
 from mailguard.core.mailstate import MessageRecord
+from mailguard.core.message_headers import decode_words
 from mailguard.imap.command_errors import server_errors
-from mailguard.imap.message_headers import decode_words
 from mailguard.imap.server_view import examine, fetch_records
 
 _RECIPIENT_FIELDS = b"BODY.PEEK[HEADER.FIELDS (TO CC)]"
@@ -49,7 +51,7 @@ def plan_filing(client: IMAPClient, rule: FilingRule) -> FolderOperation:
 
 
 def _recipients(
-    client: IMAPClient, folder: str, records: dict[int, MessageRecord]
+    client: IMAPClient, folder: str, records: Mapping[int, MessageRecord]
 ) -> dict[int, str]:
     """To and Cc of each message, decoded and joined: the text a recipient condition searches."""
     uids = sorted(records)

@@ -10,10 +10,12 @@ BODY.PEEK, so reading changes nothing on the server (no ``\\Seen``).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from mailguard.core.errors import ImapError
 from mailguard.core.mailstate import FolderState, MessageRecord
+from mailguard.core.message_map import overlay, records_among
+from mailguard.core.wire_messages import WireMessages
 from mailguard.imap.fetch_parser import (
     SNAPSHOT_ITEMS,
     SNAPSHOT_ITEMS_MODSEQ,
@@ -141,29 +143,31 @@ class FolderReader:
         """The previous state plus what QRESYNC reported; None: read in full instead."""
         if responses.uidvalidity != previous.uidvalidity or responses.highestmodseq is None:
             return None  # UIDs mean something else now: nothing of the old state carries over
-        messages = dict(previous.messages)
+        # Batch look-ups only: the previous state may be a baseline still on disk.
+        known = records_among(previous.messages, responses.flag_updates.keys())
+        changed: dict[int, MessageRecord] = {}
         unknown: list[int] = []
         for uid, update in responses.flag_updates.items():
-            known = messages.get(uid)
-            if known is None:
+            record = known.get(uid)
+            if record is None:
                 unknown.append(uid)
-            elif known.flags != update.flags or known.modseq != update.modseq:
-                messages[uid] = replace(known, flags=update.flags, modseq=update.modseq)
-        messages.update(responses.messages)
+            elif record.flags != update.flags or record.modseq != update.modseq:
+                changed[uid] = record.with_flags(update.flags, update.modseq)
+        changed.update(responses.messages)
         fetched = len(responses.messages)
-        unknown = [uid for uid in unknown if uid not in messages]
+        unknown = [uid for uid in unknown if uid not in changed]
         if unknown:  # changed, yet below the old UIDNEXT and not in the old state
             more = self._channel.run_checked(
                 [b"UID FETCH %s (%s)" % (format_uid_set(unknown).encode(), self._items)],
                 where=f"reading {listed.name}",
             )
-            messages.update(more.messages)
+            changed.update(more.messages)
             fetched += len(more.messages)
             responses.vanished = responses.vanished | more.vanished
             responses.expunges += more.expunges
             if more.exists is not None:
                 responses.exists = more.exists
-        messages = _without_vanished(messages, responses)
+        messages = overlay(previous.messages, changed, responses.vanished.ranges())
         if not _consistent(responses, len(messages)):
             return None
         self.stats.incremental_folders += 1
@@ -172,7 +176,7 @@ class FolderReader:
         return self._state(listed, responses, messages)
 
     def _state(
-        self, listed: ListedFolder, responses: Responses, messages: dict[int, MessageRecord]
+        self, listed: ListedFolder, responses: Responses, messages: Mapping[int, MessageRecord]
     ) -> FolderState:
         if responses.uidvalidity is None:
             raise ImapError(f"the server sent no UIDVALIDITY for {listed.name}")
@@ -195,13 +199,9 @@ def special_use(listed: ListedFolder) -> frozenset[str]:
     )
 
 
-def _without_vanished(
-    messages: dict[int, MessageRecord], responses: Responses
-) -> dict[int, MessageRecord]:
+def _without_vanished(messages: WireMessages, responses: Responses) -> WireMessages:
     gone = responses.vanished
-    if not gone:
-        return messages
-    return {uid: record for uid, record in messages.items() if uid not in gone}
+    return messages.without(gone) if gone else messages
 
 
 def _consistent(responses: Responses, count: int) -> bool:

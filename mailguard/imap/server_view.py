@@ -7,7 +7,7 @@ identity computed here is the identity a snapshot (and so the journal) holds.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 
 from imapclient import IMAPClient
 
@@ -47,7 +47,7 @@ def uidvalidity_of(select_info: dict[bytes, object], folder: str) -> int:
 
 def fetch_records(
     client: IMAPClient, folder: str, uids: Collection[int] | None = None
-) -> dict[int, MessageRecord]:
+) -> Mapping[int, MessageRecord]:
     """The selected folder's messages (``uids`` only, or all), keyed by UID."""
     if uids is not None and not uids:
         return {}
@@ -91,7 +91,7 @@ def locate_by_reading(
     return _matching(fetch_records(client, folder) if wanted else {}, wanted)
 
 
-def _matching(records: dict[int, MessageRecord], wanted: set[str]) -> dict[str, tuple[int, ...]]:
+def _matching(records: Mapping[int, MessageRecord], wanted: set[str]) -> dict[str, tuple[int, ...]]:
     found: dict[str, list[int]] = {}
     for uid, record in sorted(records.items()):
         key = record.identity()

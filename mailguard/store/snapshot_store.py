@@ -18,12 +18,16 @@ the previous state, never half a snapshot.
 
 from __future__ import annotations
 
+import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from datetime import UTC, datetime
 from typing import Any
 
 from mailguard.core.mailstate import AccountSnapshot, FolderState, MessageRecord
+from mailguard.core.message_headers import message_id_of
+from mailguard.core.message_map import MessageMap, OverlayMessages, Spans, touched_since
+from mailguard.core.wire_messages import WireMessage, WireMessages
 from mailguard.store.database import Database
 
 #: Baselines kept per account besides those still in use (see ``prune``).
@@ -71,7 +75,7 @@ class SnapshotStore:
         if row is None:
             raise KeyError(snapshot_id)
         account, taken_at = row
-        folders = {state.name: state for state in _load_folders(conn, snapshot_id)}
+        folders = {state.name: state for state in _stored_folders(conn, snapshot_id)}
         snapshot = AccountSnapshot(
             account=account, taken_at=datetime.fromisoformat(taken_at), folders=folders
         )
@@ -146,8 +150,8 @@ class SnapshotStore:
             )
             conn.executemany(
                 "INSERT INTO refresh_message (account, folder, present, uid, flags,"
-                " internaldate, size, message_id, date, sender, subject, modseq)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " internaldate, size, message_id, date, sender, subject, modseq, header)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 message_rows,
             )
 
@@ -161,7 +165,7 @@ class SnapshotStore:
             return None
         base = self.load(int(row[0]))
         folders = dict(base.folders)
-        changed: dict[str, tuple[dict[int, MessageRecord], tuple[Any, ...]]] = {}
+        changed: dict[str, tuple[_FolderChanges, tuple[Any, ...]]] = {}
         for name, present, replaces_all, *bookkeeping in conn.execute(
             "SELECT name, present, replaces_all, uidvalidity, uidnext, highestmodseq,"
             " special_use, delimiter FROM refresh_folder WHERE account = ?",
@@ -169,21 +173,21 @@ class SnapshotStore:
         ):
             old = folders.pop(name, None)
             if present:
-                kept = {} if replaces_all or old is None else dict(old.messages)
-                changed[name] = (kept, tuple(bookkeeping))
+                over = None if replaces_all or old is None else old.messages
+                changed[name] = (_FolderChanges(over), tuple(bookkeeping))
         records = _RecordReader()
         for folder, present, *fields in conn.execute(
             "SELECT folder, present, uid, flags, internaldate, size, message_id, date,"
-            " sender, subject, modseq FROM refresh_message WHERE account = ?",
+            " sender, subject, modseq, header FROM refresh_message WHERE account = ?",
             (account,),
         ):
-            messages = changed[folder][0]
+            changes = changed[folder][0]
             if present:
-                messages[fields[0]] = records.record(tuple(fields))
+                changes.changed[fields[0]] = records.record(tuple(fields))
             else:
-                messages.pop(fields[0], None)
-        for name, (messages, bookkeeping) in changed.items():
-            folders[name] = _folder(name, bookkeeping, messages)
+                changes.removed.add(fields[0])
+        for name, (changes, bookkeeping) in changed.items():
+            folders[name] = _folder(name, bookkeeping, changes.messages())
         return AccountSnapshot(
             account=account, taken_at=datetime.fromisoformat(row[1]), folders=folders
         )
@@ -213,32 +217,174 @@ class SnapshotStore:
         for state in snapshot.folders.values():
             folder_cursor = conn.execute(
                 "INSERT INTO folder (snapshot_id, name, uidvalidity, uidnext, highestmodseq,"
-                " special_use, delimiter) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (snapshot_id, state.name, *_bookkeeping(state)),
+                " special_use, delimiter, message_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (snapshot_id, state.name, *_bookkeeping(state), len(state.messages)),
             )
             folder_id = _row_id(folder_cursor)
             conn.executemany(
                 "INSERT INTO message (folder_id, uid, flags, internaldate, size, message_id,"
-                " date, sender, subject, modseq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                _message_rows(folder_id, state.messages.values()),
+                " date, sender, subject, modseq, header) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                ((folder_id, *row) for row in _stored_rows(state.messages)),
             )
         return snapshot_id
 
 
-def _load_folders(conn: sqlite3.Connection, snapshot_id: int) -> Iterator[FolderState]:
+def _stored_folders(conn: sqlite3.Connection, snapshot_id: int) -> Iterator[FolderState]:
+    """The baseline's folders, their messages read from disk only as far as asked."""
     folders = conn.execute(
-        "SELECT id, name, uidvalidity, uidnext, highestmodseq, special_use, delimiter"
-        " FROM folder WHERE snapshot_id = ? ORDER BY id",
+        "SELECT id, message_count, name, uidvalidity, uidnext, highestmodseq, special_use,"
+        " delimiter FROM folder WHERE snapshot_id = ? ORDER BY id",
         (snapshot_id,),
     ).fetchall()
-    records = _RecordReader()
-    for folder_id, name, *bookkeeping in folders:
-        rows = conn.execute(
-            "SELECT uid, flags, internaldate, size, message_id, date, sender, subject, modseq"
-            " FROM message WHERE folder_id = ? ORDER BY uid",
-            (folder_id,),
+    lookup = _IdentityLookup(conn, snapshot_id, _RecordReader())
+    for folder_id, stored_count, name, *bookkeeping in folders:
+        count = stored_count
+        if count is None:  # stored before schema 4
+            (count,) = conn.execute(
+                "SELECT COUNT(*) FROM message WHERE folder_id = ?", (folder_id,)
+            ).fetchone()
+        messages = StoredMessages(conn, folder_id, count, lookup)
+        yield _folder(name, tuple(bookkeeping), messages)
+
+
+# Queries of StoredMessages; records are selected in MessageRecord's field order, then
+# the header block of messages stored as fetched (see _stored_rows).
+# Lists of UIDs or Message-IDs go in as one JSON array (no limit on host parameters).
+_ALL_RECORDS = (
+    "SELECT uid, flags, internaldate, size, message_id, date, sender, subject, modseq, header"
+    " FROM message WHERE folder_id = ? ORDER BY uid"
+)
+_RECORDS_OF_UIDS = (
+    "SELECT uid, flags, internaldate, size, message_id, date, sender, subject, modseq, header"
+    " FROM message WHERE folder_id = ? AND uid IN (SELECT value FROM json_each(?))"
+)
+_KNOWN_UIDS = (
+    "SELECT uid FROM message WHERE folder_id = ? AND uid IN (SELECT value FROM json_each(?))"
+)
+_UIDS_BETWEEN = "SELECT uid FROM message WHERE folder_id = ? AND uid BETWEEN ? AND ?"
+_RECORDS_BY_IDENTITY = (
+    "SELECT folder_id, uid, flags, internaldate, size, message_id, date, sender, subject,"
+    " modseq, header FROM message WHERE folder_id IN (SELECT id FROM folder WHERE snapshot_id = ?)"
+    " AND (message_id IN (SELECT value FROM json_each(?))"
+    "      OR (? AND (message_id IS NULL OR message_id = '')))"
+)
+
+
+class StoredMessages(MessageMap):
+    """One stored folder's messages, read from SQLite only as far as asked.
+
+    A single look-up or a walk loads the whole folder once (one query beats
+    thousands); the batch look-ups of :class:`MessageMap` query just the UIDs
+    or Message-IDs they name, which is what keeps a refresh of a large account
+    proportional to what changed.
+    """
+
+    __slots__ = ("_conn", "_count", "_folder_id", "_loaded", "_lookup", "_reader")
+
+    def __init__(
+        self, conn: sqlite3.Connection, folder_id: int, count: int, lookup: _IdentityLookup
+    ) -> None:
+        self._conn = conn
+        self._folder_id = folder_id
+        self._count = count
+        self._lookup = lookup
+        self._reader = lookup.reader
+        self._loaded: dict[int, MessageRecord] | None = None
+
+    def _all(self) -> dict[int, MessageRecord]:
+        if self._loaded is None:
+            rows = self._conn.execute(_ALL_RECORDS, (self._folder_id,))
+            self._loaded = self._reader.by_uid(rows)
+        return self._loaded
+
+    def __getitem__(self, uid: int) -> MessageRecord:
+        return self._all()[uid]
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._all())
+
+    def known(self, uids: Iterable[int]) -> set[int]:
+        if self._loaded is not None:
+            return super().known(uids)
+        return {uid for (uid,) in self._conn.execute(_KNOWN_UIDS, self._uid_query(uids))}
+
+    def records(self, uids: Iterable[int]) -> dict[int, MessageRecord]:
+        if self._loaded is not None:
+            return super().records(uids)
+        return self._reader.by_uid(self._conn.execute(_RECORDS_OF_UIDS, self._uid_query(uids)))
+
+    def within(self, spans: Spans) -> set[int]:
+        if self._loaded is not None or len(spans) > 100:
+            return super().within(spans)
+        found: set[int] = set()
+        for low, high in spans:
+            found.update(
+                uid for (uid,) in self._conn.execute(_UIDS_BETWEEN, (self._folder_id, low, high))
+            )
+        return found
+
+    def with_identities(self, identities: Collection[str]) -> dict[int, MessageRecord]:
+        if self._loaded is not None:
+            return super().with_identities(identities)
+        return self._lookup.in_folder(self._folder_id, identities)
+
+    def _uid_query(self, uids: Iterable[int]) -> tuple[int, str]:
+        return (self._folder_id, json.dumps(list(uids)))
+
+
+class _IdentityLookup:
+    """Messages of one baseline by identity, all folders in one query.
+
+    A diff asks every folder for the same identities in turn; one scan of the
+    snapshot answers them all (measured on 100,000 messages: ~60 ms, against
+    ~0.17 s more per snapshot save for an index on Message-ID).
+    """
+
+    def __init__(self, conn: sqlite3.Connection, snapshot_id: int, reader: _RecordReader) -> None:
+        self._conn = conn
+        self._snapshot_id = snapshot_id
+        self.reader = reader
+        self._asked: frozenset[str] | None = None
+        self._found: dict[int, dict[int, MessageRecord]] = {}
+
+    def in_folder(self, folder_id: int, identities: Collection[str]) -> dict[int, MessageRecord]:
+        asked = frozenset(identities)
+        if asked != self._asked:
+            self._found = self._query(asked)
+            self._asked = asked
+        return dict(self._found.get(folder_id, {}))
+
+    def _query(self, identities: frozenset[str]) -> dict[int, dict[int, MessageRecord]]:
+        """Message-IDs are stored without white space (the reader removes it), so they
+        match exactly; messages without one are matched by fingerprint here."""
+        message_ids = [i[4:] for i in identities if i.startswith("mid:")]
+        by_fingerprint = any(i.startswith("fp:") for i in identities)
+        rows = self._conn.execute(
+            _RECORDS_BY_IDENTITY, (self._snapshot_id, json.dumps(message_ids), by_fingerprint)
         )
-        yield _folder(name, tuple(bookkeeping), records.by_uid(rows))
+        found: dict[int, dict[int, MessageRecord]] = {}
+        for folder_id, *fields in rows:
+            record = self.reader.record(tuple(fields))
+            if record.identity() in identities:
+                found.setdefault(folder_id, {})[record.uid] = record
+        return found
+
+
+class _FolderChanges:
+    """A folder of the refresh state as read back: its changes, over the base's folder if any."""
+
+    def __init__(self, base: Mapping[int, MessageRecord] | None) -> None:
+        self.base = base
+        self.changed: dict[int, MessageRecord] = {}
+        self.removed: set[int] = set()
+
+    def messages(self) -> Mapping[int, MessageRecord]:
+        if self.base is None:
+            return self.changed
+        return OverlayMessages(self.base, self.changed, frozenset(self.removed))
 
 
 def _difference(
@@ -257,34 +403,69 @@ def _difference(
             continue
         if old is None or old.uidvalidity != state.uidvalidity:
             folder_rows.append((account, name, 1, 1, *_bookkeeping(state)))
-            message_rows.extend(_present(account, name, state.messages.values()))
+            message_rows.extend(_present(account, name, state.messages))
             continue
-        changed = [
-            record
-            for uid, record in state.messages.items()
-            if (known := old.messages.get(uid)) is not record and known != record
-        ]
-        gone = old.messages.keys() - state.messages.keys()
+        touched = touched_since(old.messages, state.messages)
+        gone: Collection[int]
+        if touched is not None and isinstance(state.messages, OverlayMessages):
+            # The usual refresh: the read kept its changes apart from this very base.
+            changed = list(state.messages.changed.values())
+            gone = state.messages.removed
+        elif touched is not None:  # the base itself, unchanged
+            changed, gone = [], frozenset()
+        else:
+            before = dict(old.messages.items())  # one query, not one per message
+            changed = [
+                record
+                for uid, record in state.messages.items()
+                if (known := before.get(uid)) is not record and known != record
+            ]
+            gone = before.keys() - state.messages.keys()
         if not changed and not gone and _bookkeeping(old) == _bookkeeping(state):
             continue
         folder_rows.append((account, name, 1, 0, *_bookkeeping(state)))
-        message_rows.extend(_present(account, name, changed))
-        message_rows.extend((account, name, 0, uid, *[None] * 8) for uid in sorted(gone))
+        message_rows.extend(_present(account, name, {r.uid: r for r in changed}))
+        message_rows.extend((account, name, 0, uid, *[None] * 9) for uid in sorted(gone))
     for name in base.folders.keys() - current.folders.keys():
         folder_rows.append((account, name, 0, 0, *[None] * 5))
     return folder_rows, message_rows
 
 
-def _message_rows(folder_id: int, records: Iterable[MessageRecord]) -> Iterator[tuple[Any, ...]]:
-    """The hot loop of a snapshot save (100,000 rows): one flat tuple per message."""
+def _stored_rows(messages: Mapping[int, MessageRecord]) -> Iterator[tuple[Any, ...]]:
+    """The hot loop of a snapshot save (100,000 rows): one flat tuple per message.
+
+    Messages still as fetched (:class:`WireMessages`) are stored as fetched:
+    INTERNALDATE as the server wrote it, the header block whole, only the
+    Message-ID taken out (it is what matches messages); Date, From and Subject
+    stay empty and are decoded from the block when the message is loaded.
+    Columns: uid, flags, internaldate, size, message_id, date, sender, subject,
+    modseq, header.
+    """
     flag_texts: dict[frozenset[str], str] = {}  # few distinct flag sets among many messages
-    for r in records:
+    if isinstance(messages, WireMessages):
+        for m in messages.wire.values():
+            flags = flag_texts.get(m.flags)
+            if flags is None:
+                flags = flag_texts[m.flags] = " ".join(sorted(m.flags))
+            yield (
+                m.uid,
+                flags,
+                m.internaldate.decode("ascii"),
+                m.size,
+                message_id_of(m.header),
+                None,
+                "",
+                "",
+                m.modseq,
+                m.header,
+            )
+        return
+    for r in messages.values():
         date = r.date
         flags = flag_texts.get(r.flags)
         if flags is None:
             flags = flag_texts[r.flags] = " ".join(sorted(r.flags))
         yield (
-            folder_id,
             r.uid,
             flags,
             r.internaldate.isoformat(),
@@ -294,13 +475,14 @@ def _message_rows(folder_id: int, records: Iterable[MessageRecord]) -> Iterator[
             r.sender,
             r.subject,
             r.modseq,
+            None,
         )
 
 
 def _present(
-    account: str, folder: str, records: Iterable[MessageRecord]
+    account: str, folder: str, messages: Mapping[int, MessageRecord]
 ) -> Iterator[tuple[Any, ...]]:
-    return ((account, folder, 1, *_message_row(r)) for r in records)
+    return ((account, folder, 1, *row) for row in _stored_rows(messages))
 
 
 def _bookkeeping(state: FolderState) -> tuple[Any, ...]:
@@ -328,20 +510,6 @@ def _folder(
     )
 
 
-def _message_row(record: MessageRecord) -> tuple[Any, ...]:
-    return (
-        record.uid,
-        " ".join(sorted(record.flags)),
-        record.internaldate.isoformat(),
-        record.size,
-        record.message_id,
-        record.date.isoformat() if record.date else None,
-        record.sender,
-        record.subject,
-        record.modseq,
-    )
-
-
 class _RecordReader:
     """Rows to MessageRecords, with one frozenset per distinct flag combination (there are few)."""
 
@@ -350,45 +518,28 @@ class _RecordReader:
         self._senders: dict[str, str] = {}
 
     def by_uid(self, rows: Iterable[tuple[Any, ...]]) -> dict[int, MessageRecord]:
-        """The hot loop of loading a baseline (100,000 rows): positional, names bound locally.
-
-        Columns are in MessageRecord's field order.
-        """
-        make, parse, flag_sets = MessageRecord, datetime.fromisoformat, self._flag_sets
-        senders = self._senders
-        messages: dict[int, MessageRecord] = {}
-        for uid, flags, internaldate, size, message_id, date, sender, subject, modseq in rows:
-            flag_set = flag_sets.get(flags)
-            if flag_set is None:
-                flag_set = flag_sets[flags] = frozenset(flags.split())
-            messages[uid] = make(
-                uid,
-                flag_set,
-                parse(internaldate),
-                size,
-                message_id,
-                parse(date) if date else None,
-                senders.setdefault(sender, sender),  # few senders write most mail: one copy each
-                subject,
-                modseq,
-            )
-        return messages
+        """The hot loop of loading a baseline (100,000 rows)."""
+        record = self.record
+        return {row[0]: record(row) for row in rows}
 
     def record(self, row: tuple[Any, ...]) -> MessageRecord:
-        uid, flags, internaldate, size, message_id, date, sender, subject, modseq = row
+        """One row, in the columns of :func:`_stored_rows`."""
+        uid, flags, internaldate, size, message_id, date, sender, subject, modseq, header = row
         flag_set = self._flag_sets.get(flags)
         if flag_set is None:
             flag_set = self._flag_sets[flags] = frozenset(flags.split())
+        if header is not None:  # stored as fetched
+            return WireMessage(uid, flag_set, internaldate.encode(), size, modseq, header).decode()
         return MessageRecord(
-            uid=uid,
-            flags=flag_set,
-            internaldate=datetime.fromisoformat(internaldate),
-            size=size,
-            message_id=message_id,
-            date=datetime.fromisoformat(date) if date else None,
-            sender=sender,
-            subject=subject,
-            modseq=modseq,
+            uid,
+            flag_set,
+            datetime.fromisoformat(internaldate),
+            size,
+            message_id,
+            datetime.fromisoformat(date) if date else None,
+            self._senders.setdefault(sender, sender),  # few senders write most mail: one copy each
+            subject,
+            modseq,
         )
 
 

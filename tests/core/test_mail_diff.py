@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -13,6 +14,7 @@ from hypothesis import strategies as st
 
 from mailguard.core.mail_diff import diff_snapshots, match_renamed_folders, message_date
 from mailguard.core.mailstate import AccountSnapshot, FolderState, MessageRecord
+from mailguard.core.message_map import MessageMap, OverlayMessages
 from mailguard.core.model import MaintenanceWindow
 from mailguard.core.refresh_report import RESEND_NOTE, RefreshReport
 
@@ -633,3 +635,75 @@ def test_every_message_is_accounted_for_once(
         len(report.backfilled) + len(report.new) + len(report.moved) + len(report.copies_added)
     )
     assert before.message_count - gone == after.message_count - arrived
+
+
+def as_overlays(before: AccountSnapshot, after: AccountSnapshot) -> AccountSnapshot:
+    """``after`` with each folder written as its changes over ``before``'s very messages,
+    as an incremental refresh from that baseline produces it."""
+    folders = {}
+    for name, state in after.folders.items():
+        base = before.folders[name].messages
+        changed = {u: r for u, r in state.messages.items() if base.get(u) != r}
+        removed = frozenset(base.keys() - state.messages.keys())
+        folders[name] = replace(state, messages=OverlayMessages(base, changed, removed))
+    return replace(after, folders=folders)
+
+
+@settings(max_examples=200, deadline=None)
+@given(changed_snapshots(), st.one_of(st.none(), st.just(WINDOW)))
+def test_comparing_only_the_changes_over_the_baseline_gives_the_full_report(
+    pair: tuple[AccountSnapshot, AccountSnapshot], window: MaintenanceWindow | None
+) -> None:
+    """The sparse path (changed UIDs and the copies of their messages) equals the full walk."""
+    before, after = pair
+    sparse = as_overlays(before, after)
+    assert all(isinstance(f.messages, OverlayMessages) for f in sparse.folders.values())
+    full = diff_snapshots(before, after, window=window, now=NOW)
+    assert diff_snapshots(before, sparse, window=window, now=NOW).to_json() == full.to_json()
+
+
+def test_the_sparse_path_looks_only_at_changed_uids_and_copies_of_their_messages() -> None:
+    """A refresh of a big folder must not walk it: every other look-up would fail here."""
+    kept = {uid: msg(uid, f"k{uid}") for uid in range(1, 50)}
+    moved_away = msg(50, "moving")
+    base = Untouchable({**kept, 50: moved_away})
+    baseline = snap(replace(folder("INBOX"), messages=base), folder("Archive", uidvalidity=2))
+    inbox = OverlayMessages(base, {7: replace(kept[7], flags=frozenset({"\\Seen"}))}, {50})
+    archive = {1: replace(moved_away, uid=1)}
+    current = replace(
+        baseline,
+        folders={
+            "INBOX": replace(baseline.folders["INBOX"], messages=inbox),
+            "Archive": replace(baseline.folders["Archive"], messages=archive),
+        },
+    )
+    report = diff_snapshots(baseline, current, window=None, now=NOW)
+    assert outline(report) == {
+        "moved": [("INBOX", "Archive", 1)],
+        "flags": [("INBOX", 7, [], ["\\Seen"])],
+    }
+
+
+class Untouchable(MessageMap):
+    """A big folder that answers only batch look-ups, like one still on disk."""
+
+    def __init__(self, messages: dict[int, MessageRecord]) -> None:
+        self._messages = messages
+
+    def __getitem__(self, uid: int) -> MessageRecord:
+        raise AssertionError(f"single look-up of UID {uid}")
+
+    def __iter__(self) -> Iterator[int]:
+        raise AssertionError("walked the whole folder")
+
+    def __len__(self) -> int:
+        return len(self._messages)
+
+    def known(self, uids: Iterable[int]) -> set[int]:
+        return {u for u in uids if u in self._messages}
+
+    def records(self, uids: Iterable[int]) -> dict[int, MessageRecord]:
+        return {u: self._messages[u] for u in uids if u in self._messages}
+
+    def with_identities(self, identities: Collection[str]) -> dict[int, MessageRecord]:
+        return {u: r for u, r in self._messages.items() if r.identity() in identities}

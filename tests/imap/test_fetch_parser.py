@@ -14,8 +14,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mailguard.core.errors import ConnectionLost, ImapError
+from mailguard.core.message_headers import decode_words, parse_date, parse_header_block
 from mailguard.imap.fetch_parser import ResponseReader, Responses, Tagged
-from mailguard.imap.message_headers import decode_words, parse_date, parse_header_block
 from mailguard.imap.uid_sets import UidRanges, format_uid_set, parse_uid_set
 
 # Recorded from Dovecot 2.3.19 (tests/dovecot.py): EXAMINE with CONDSTORE, then

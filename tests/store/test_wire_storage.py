@@ -1,0 +1,111 @@
+"""Messages saved as fetched: stored raw, loaded back as the records a decoder builds."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from mailguard.core.mailstate import AccountSnapshot, FolderState
+from mailguard.core.wire_messages import WireMessage, WireMessages
+from mailguard.store.database import Database
+from mailguard.store.snapshot_store import SnapshotStore
+
+T = datetime(2026, 3, 3, 12, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Iterator[Database]:
+    with Database(tmp_path / "mailguard.sqlite3") as database:
+        yield database
+
+
+def fetched(count: int, *, start: int = 1) -> WireMessages:
+    messages = WireMessages()
+    for uid in range(start, start + count):
+        header = (
+            (f"Message-ID: <{uid}@example.org>\r\n" if uid % 3 else "")
+            + f"Subject: =?utf-8?q?Gr=C3=BC=C3=9Fe_{uid}?=\r\n"
+            + "From: Jörg <j@example.de>\r\n"
+            + "Date: Tue, 3 Mar 2026 09:29:00 -0500\r\n\r\n"
+        ).encode()
+        flags = frozenset({"\\Seen"} if uid % 2 else set())
+        messages.add(WireMessage(uid, flags, b" 3-Mar-2026 09:30:15 +0100", 900 + uid, uid, header))
+    return messages
+
+
+def snapshot(folders: dict[str, WireMessages], taken_at: datetime = T) -> AccountSnapshot:
+    return AccountSnapshot(
+        account="work",
+        taken_at=taken_at,
+        folders={
+            name: FolderState(name, 7, len(m) + 1, 500, m, frozenset(), "/")
+            for name, m in folders.items()
+        },
+    )
+
+
+def test_a_fetched_baseline_is_stored_raw_and_loads_as_decoded_records(db: Database) -> None:
+    inbox = fetched(12)
+    snapshot_id = SnapshotStore(db).save_baseline(snapshot({"INBOX": inbox}))
+    rows = db.connection.execute(
+        "SELECT message_id, sender, subject, header IS NOT NULL FROM message ORDER BY uid"
+    ).fetchall()
+    assert rows[0] == ("<1@example.org>", "", "", 1)  # decoded only when loaded
+    assert rows[2][0] is None  # no Message-ID: found by fingerprint
+    loaded = SnapshotStore(db).load(snapshot_id).folders["INBOX"].messages
+    assert len(loaded) == 12
+    assert dict(loaded.items()) == {uid: inbox.wire[uid].decode() for uid in inbox}
+    assert loaded[1].subject == "Grüße 1" and loaded[1].sender == "Jörg <j@example.de>"
+
+
+def test_batch_look_ups_of_a_raw_baseline_find_messages_by_identity(db: Database) -> None:
+    inbox = fetched(9)
+    snapshot_id = SnapshotStore(db).save_baseline(snapshot({"INBOX": inbox}))
+    stored = SnapshotStore(db).load(snapshot_id).folders["INBOX"].messages
+    wanted = {inbox[2].identity(), inbox[3].identity(), "mid:<nowhere@x>"}
+    assert stored.with_identities(wanted) == {2: inbox[2], 3: inbox[3]}  # type: ignore[attr-defined]
+    assert stored.records([4, 99]) == {4: inbox[4]}  # type: ignore[attr-defined]
+
+
+def test_a_new_folder_read_in_full_goes_into_the_refresh_state_raw(db: Database) -> None:
+    store = SnapshotStore(db)
+    store.save_baseline(snapshot({"INBOX": fetched(3)}))
+    later = snapshot({"INBOX": fetched(3), "Archiv": fetched(4, start=10)}, T.replace(hour=13))
+    store.save_refresh_state(later)
+    assert db.connection.execute(
+        "SELECT COUNT(*) FROM refresh_message WHERE header IS NOT NULL"
+    ).fetchone() == (4,)
+    state = SnapshotStore(db).load_refresh_state("work")
+    assert state is not None
+    assert dict(state.folders["Archiv"].messages) == dict(later.folders["Archiv"].messages)
+    assert dict(state.folders["INBOX"].messages) == dict(later.folders["INBOX"].messages)
+
+
+def test_rows_stored_decoded_before_schema_4_still_load(tmp_path: Path) -> None:
+    """Old rows have no header and no folder count: they load as they were stored."""
+    path = tmp_path / "old.sqlite3"
+    with Database(path) as database:
+        SnapshotStore(database).save_baseline(snapshot({"INBOX": fetched(5)}))
+        expected = dict(SnapshotStore(database).load(1).folders["INBOX"].messages)
+    with sqlite3.connect(path) as conn:  # what schema 3 wrote: decoded columns, no count
+        for uid, record in expected.items():
+            conn.execute(
+                "UPDATE message SET internaldate = ?, date = ?, sender = ?, subject = ?,"
+                " header = NULL WHERE uid = ?",
+                (
+                    record.internaldate.isoformat(),
+                    record.date.isoformat() if record.date else None,
+                    record.sender,
+                    record.subject,
+                    uid,
+                ),
+            )
+        conn.execute("UPDATE folder SET message_count = NULL")
+    with Database(path) as database:
+        loaded = SnapshotStore(database).load(1).folders["INBOX"].messages
+        assert len(loaded) == 5
+        assert dict(loaded.items()) == expected
