@@ -9,8 +9,12 @@ Two things, kept apart so a refresh can never replace a baseline:
   difference to a baseline (its *base*, the latest baseline when it was
   written): folders that changed, messages that changed, appeared or went.
   A refresh that saw 1% of 100,000 messages change writes 1,000 rows, not
-  100,000, and loading it shares every unchanged message with the base, which
-  usually is the very baseline the refresh compares against.
+  100,000; it loads back as :class:`OverlayMessages` over the base's folders,
+  which usually are the very baseline the refresh compares against.
+
+Baselines load lazily (:class:`StoredMessages`): a refresh asks only for the
+messages that changed and for other copies of those (by Message-ID), so it
+reads a few thousand rows of a 100,000-message baseline, not all of them.
 
 Every save is one transaction (or joins the caller's): a crash mid-save leaves
 the previous state, never half a snapshot.
