@@ -50,6 +50,7 @@ def test_cli_commands_never_import_qt() -> None:
 PURE_STDLIB = {
     "__future__", "collections", "dataclasses", "datetime", "enum", "functools", "hashlib",
     "ipaddress", "itertools", "math", "pathlib", "re", "typing", "zoneinfo", "bisect",
+    "binascii", "email",  # RFC 2047/5322 header decoding: parsers, no I/O
 }  # fmt: skip
 
 

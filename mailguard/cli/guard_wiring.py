@@ -15,7 +15,7 @@ from mailguard.cli.refresh_wiring import account_schedule, build_refresh_service
 from mailguard.cli.timeargs import system_zone
 from mailguard.core.guard_policy import GuardPolicy
 from mailguard.core.journal import JournalEntry
-from mailguard.net.fetcher import Fetcher
+from mailguard.net.lazy import LazyFetcher
 from mailguard.service.account_schedule import AccountSchedule
 from mailguard.service.imap_access import ImapAccess
 from mailguard.service.operation_gate import OperationGate
@@ -60,7 +60,7 @@ def guard_services(paths: AppPaths, console: Console) -> Iterator[GuardServices]
     policy = GuardPolicy()
     vault = PasswordVault()
     imap = ImapAccess(vault)
-    with Database(paths.database_file) as db, Fetcher(paths.http_cache_dir) as fetcher:
+    with Database(paths.database_file) as db, LazyFetcher(paths.http_cache_dir) as fetcher:
         schedule = account_schedule(
             db, fetcher, imap, console, lookback=GUARD_LOOKBACK, lookahead=GUARD_LOOKAHEAD
         )

@@ -9,13 +9,13 @@ from datetime import UTC, datetime, timedelta
 from mailguard.cli.console import Console
 from mailguard.cli.timeargs import parse_zone, system_zone
 from mailguard.imap.session import ImapSession
-from mailguard.net.fetcher import Fetcher
+from mailguard.net.lazy import LazyFetcher
 from mailguard.service.account_schedule import AccountSchedule
 from mailguard.service.account_windows import LOOKAHEAD, LOOKBACK, AccountWindows
 from mailguard.service.imap_access import ImapAccess
 from mailguard.service.mailbox_schedule import MailboxSchedule
 from mailguard.service.refresh import RefreshService
-from mailguard.service.schedule_reader import ScheduleReader
+from mailguard.service.schedule_reader import ScheduleReader, SourceFetcher
 from mailguard.store.account_store import AccountStore
 from mailguard.store.database import Database
 from mailguard.store.guard_store import ManualWindowStore
@@ -31,16 +31,19 @@ def utc_now() -> datetime:
 
 @contextmanager
 def refresh_service(paths: AppPaths, console: Console) -> Iterator[RefreshService]:
-    """A RefreshService over the real keyring, database, IMAP and schedule sources."""
+    """A RefreshService over the real keyring, database, IMAP and schedule sources.
+
+    The Fetcher is made only if the account has a web source to read: most have none.
+    """
     vault = PasswordVault()
-    with Database(paths.database_file) as db, Fetcher(paths.http_cache_dir) as fetcher:
+    with Database(paths.database_file) as db, LazyFetcher(paths.http_cache_dir) as fetcher:
         schedule = account_schedule(db, fetcher, ImapAccess(vault), console)
         yield build_refresh_service(paths, db, vault, schedule)
 
 
 def account_schedule(
     db: Database,
-    fetcher: Fetcher,
+    fetcher: SourceFetcher,
     imap: ImapAccess,
     console: Console,
     *,

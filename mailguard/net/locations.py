@@ -12,8 +12,6 @@ from pathlib import Path
 from urllib.parse import unquote
 from urllib.request import url2pathname
 
-from urllib3.util import make_headers
-
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*)://")
 _REMOTE_SCHEMES = frozenset({"http", "https"})
 
@@ -75,6 +73,10 @@ def auth_headers(location: str) -> dict[str, str]:
     _, userinfo, _, _ = _split_authority(location)
     if not userinfo:
         return {}
+    # Deferred: only a download needs it, and importing urllib3 cost ~35 ms of each
+    # snapshot/resync (python -X importtime), most of which read no web source.
+    from urllib3.util import make_headers  # noqa: PLC0415
+
     user, _, password = userinfo.partition(":")
     return make_headers(basic_auth=f"{unquote(user)}:{unquote(password)}")
 

@@ -14,7 +14,7 @@ from mailguard.core.account import AccountConfig
 from mailguard.core.model import MaintenanceWindow
 from mailguard.core.schedule import merge_windows
 from mailguard.core.schedule_source import ScheduleSource
-from mailguard.net.fetcher import is_remote
+from mailguard.net.locations import is_remote
 from mailguard.service.schedule_reader import ScheduleReader, SourceSpec
 
 #: How far back a window still matters for choosing a baseline.

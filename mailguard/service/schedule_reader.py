@@ -4,13 +4,25 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
+from typing import Protocol
 
 from mailguard.core.errors import FetchError, SourceError
 from mailguard.core.model import MaintenanceWindow
 from mailguard.core.schedule import filter_by_component, merge_windows, select_windows
-from mailguard.net.fetcher import Fetched, Fetcher, display_location, is_remote
+from mailguard.net.fetched import Fetched
+from mailguard.net.locations import display_location, is_remote
 from mailguard.sources.base import ParseContext
 from mailguard.sources.registry import parse_source
+
+
+class SourceFetcher(Protocol):
+    """What the reader needs of a :class:`~mailguard.net.fetcher.Fetcher` (or a LazyFetcher)."""
+
+    def fetch(self, location: str) -> Fetched: ...
+
+    def remember(self, fetched: Fetched) -> None: ...
+
+    def cached(self, location: str) -> Fetched | None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +51,9 @@ class ScheduleReader:
     of the network, so the schedule survives an outage of the status page.
     """
 
-    def __init__(self, fetcher: Fetcher, *, default_zone: tzinfo, offline: bool = False) -> None:
+    def __init__(
+        self, fetcher: SourceFetcher, *, default_zone: tzinfo, offline: bool = False
+    ) -> None:
         self._fetcher = fetcher
         self._default_zone = default_zone
         self._offline = offline

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from mailguard.net import Fetcher
+from mailguard.net.fetcher import Fetcher
 from tests.httpserver import ScriptedServer, make_certificate, tls_server_context
 
 MakeFetcher = Callable[..., Fetcher]

@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from mailguard.core.errors import FetchError
-from mailguard.net import Fetched, Fetcher
+from mailguard.net import Fetched
+from mailguard.net.fetcher import Fetcher
 
 ROOT = Path(__file__).resolve().parents[2]
 URL = "https://status.example.com/api/v2/scheduled-maintenances.json"
@@ -129,7 +130,7 @@ def test_leftover_temp_files_are_ignored(fetcher: Fetcher, cache_dir: Path) -> N
 WRITER = """
 import sys
 from pathlib import Path
-from mailguard.net import Fetcher
+from mailguard.net.fetcher import Fetcher
 from tests.net.test_cache import good_copy
 fetcher = Fetcher(Path(sys.argv[1]))
 for n in range(10_000):

@@ -13,7 +13,7 @@ import pytest
 
 from mailguard import __version__
 from mailguard.core.errors import FetchError
-from mailguard.net import Fetcher
+from mailguard.net.fetcher import Fetcher
 from tests.httpserver import Reply, ScriptedServer
 from tests.net.conftest import MakeFetcher
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from mailguard.core.errors import FetchError
-from mailguard.net import Fetcher
+from mailguard.net.fetcher import Fetcher
 from tests.net.conftest import MakeFetcher
 
 SAMPLE = Path(__file__).parent.parent / "samples" / "announcement-de-mailserver-2011-07-18.txt"

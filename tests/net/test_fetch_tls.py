@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from mailguard.core.errors import ConfigError, FetchError
-from mailguard.net import Fetcher
+from mailguard.net.fetcher import Fetcher
 from tests.httpserver import ScriptedServer, make_certificate, tls_server_context
 from tests.net.conftest import MakeFetcher
 
