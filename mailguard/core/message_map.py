@@ -118,7 +118,7 @@ class OverlayMessages(MessageMap):
     def updated(self, changed: Mapping[int, MessageRecord], vanished: Spans) -> OverlayMessages:
         """The folder after ``changed`` records came or changed and those in ``vanished`` went."""
         now_changed = {**self.changed, **changed}
-        removed = self.removed
+        removed = self.removed - changed.keys()
         if vanished:
             for uid in _uids_within(now_changed, vanished):
                 del now_changed[uid]

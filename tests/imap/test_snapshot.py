@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 
 from mailguard.core.errors import ImapError
 from mailguard.core.mailstate import AccountSnapshot
+from mailguard.core.message_map import OverlayMessages, touched_since
 from mailguard.imap.session import ImapSession
+from mailguard.store.database import Database
+from mailguard.store.snapshot_store import SnapshotStore
 from tests.dovecot import Dovecot, MailUser, make_message
 from tests.imap.conftest import account_for
 
@@ -213,3 +217,52 @@ def test_session_can_be_opened_only_once(dovecot: Dovecot, mail_user: MailUser) 
         assert "IMAP4REV1" in session.capabilities
     with pytest.raises(ImapError, match="closed"):
         session.open()
+
+
+def test_a_refresh_from_a_stored_baseline_reads_only_changes_over_it(
+    dovecot: Dovecot, mail_user: MailUser, session_for: OpenSession, tmp_path: Path
+) -> None:
+    """The resync of a big account: the previous state is a baseline still on disk, the
+    read is written as changes over it, and storing that state writes only the changes."""
+    _fill(dovecot, mail_user)
+    session = session_for(dovecot, mail_user)
+    with Database(tmp_path / "mailguard.sqlite3") as db:
+        store = SnapshotStore(db)
+        baseline_id = store.save_baseline(session.read_snapshot("acct", full=True))
+        with dovecot.client(mail_user) as setup:
+            setup.select_folder("INBOX")
+            uids = setup.search(["ALL"])
+            setup.add_flags(uids[:1], [b"\\Flagged"])
+            setup.delete_messages(uids[1:2])
+            setup.expunge()
+        dovecot.deliver(mail_user, "INBOX", make_message(subject="late"), internaldate=WINDOW)
+
+        previous = store.load_refresh_state("acct")
+        statements: list[str] = []
+        db.connection.set_trace_callback(statements.append)
+        current = session.read_snapshot("acct", previous)
+        db.connection.set_trace_callback(None)
+        full = session_for(dovecot, mail_user).read_snapshot("acct", full=True)
+
+        assert session.last_read.full_folders == 0
+        assert session.last_read.messages_fetched == 1  # only the late mail came over the wire
+        unnamed = [s for s in statements if "FROM message" in s and "json_each" not in s]
+        assert [s for s in unnamed if "BETWEEN" not in s] == []  # no folder loaded whole
+        base = store.load(baseline_id)
+        for name, folder in current.folders.items():
+            assert isinstance(folder.messages, OverlayMessages), name
+            assert folder.messages.base is base.folders[name].messages, name
+            assert touched_since(base.folders[name].messages, folder.messages) is not None
+        late = max(current.folders["INBOX"].messages)
+        inbox = current.folders["INBOX"].messages
+        assert touched_since(base.folders["INBOX"].messages, inbox) == {uids[0], uids[1], late}
+        assert folders_of(current) == folders_of(full)
+
+        store.save_refresh_state(current)
+        rows = db.connection.execute(
+            "SELECT folder, uid, present FROM refresh_message ORDER BY uid"
+        ).fetchall()
+        assert rows == [("INBOX", uids[0], 1), ("INBOX", uids[1], 0), ("INBOX", late, 1)]
+        stored = SnapshotStore(db).load_refresh_state("acct")
+        assert stored is not None
+        assert folders_of(stored) == folders_of(full)
