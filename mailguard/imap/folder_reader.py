@@ -9,7 +9,7 @@ BODY.PEEK, so reading changes nothing on the server (no ``\\Seen``).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from mailguard.core.errors import ImapError
@@ -21,6 +21,7 @@ from mailguard.imap.fetch_parser import (
     SNAPSHOT_ITEMS_MODSEQ,
     ListedFolder,
     Responses,
+    Tagged,
 )
 from mailguard.imap.raw_command import Batch, RawChannel, check_completions, quote_folder
 from mailguard.imap.uid_sets import MAX_UID, format_uid_set
@@ -56,13 +57,19 @@ class FolderReader:
         self.stats = ReadStats()
 
     def read_all(
-        self, folders: Sequence[ListedFolder], previous: Mapping[str, FolderState]
+        self,
+        folders: Sequence[ListedFolder],
+        previous: Mapping[str, FolderState],
+        on_folder: Callable[[FolderState], None] | None = None,
     ) -> dict[str, FolderState]:
         """Every folder, incrementally where ``previous`` allows it, else in full.
 
         The commands for all folders go out in one write, so the server works
         through them back to back while the responses are being parsed; a folder
         whose result does not add up is then read again on its own.
+        ``on_folder`` gets each folder's final state once; a folder read in full
+        goes to it as soon as it is read, so the caller can store it while the
+        server still sends the others.
         """
         plans = [(folder, self._resync_base(previous.get(folder.name))) for folder in folders]
         batches = [
@@ -71,16 +78,30 @@ class FolderReader:
             else Batch(f"reading {folder.name}", self._full_commands(folder))
             for folder, base in plans
         ]
-        results = self._channel.run_batches(batches)
+        early: dict[str, FolderState | None] = {}
+
+        def read_in_full(index: int, result: tuple[Responses, list[Tagged]]) -> None:
+            folder, base = plans[index]
+            responses, completions = result
+            if base is None and all(done.ok for done in completions):
+                state = early[folder.name] = self._full_state(folder, responses)
+                if state is not None and on_folder is not None:
+                    on_folder(state)
+
+        results = self._channel.run_batches(batches, read_in_full)
         for batch, (_, completions) in zip(batches, results, strict=True):
             check_completions(batch.commands, completions, where=batch.where)
         states: dict[str, FolderState] = {}
         for (folder, base), (responses, _) in zip(plans, results, strict=True):
+            state = early.get(folder.name)
+            if state is not None:  # read in full and handed on already
+                states[folder.name] = state
+                continue
             if base is not None:
                 state = self._apply_changes(folder, base, responses)
-            else:
-                state = self._full_state(folder, responses)
             states[folder.name] = state if state is not None else self.read_full(folder)
+            if on_folder is not None:
+                on_folder(states[folder.name])
         return states
 
     def read(self, listed: ListedFolder, previous: FolderState | None) -> FolderState:

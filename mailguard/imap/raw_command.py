@@ -46,13 +46,17 @@ class RawChannel:
         """
         return self.run_batches([Batch(where, commands)])[0]
 
-    def run_batches(self, batches: Sequence[Batch]) -> list[tuple[Responses, list[Tagged]]]:
+    def run_batches(
+        self, batches: Sequence[Batch], on_batch: BatchDone | None = None
+    ) -> list[tuple[Responses, list[Tagged]]]:
         """Like :meth:`run` for several batches at once, each read into its own Responses.
 
         All commands go out in one write, so the server works through them without
         waiting for us (one folder per batch: its EXAMINE, then its FETCH). The
         untagged data a command causes arrives before its tagged completion, so each
-        batch gets exactly the data about its own folder.
+        batch gets exactly the data about its own folder. ``on_batch(index, result)``
+        sees each batch as soon as it is read, while the server is still working on
+        the next ones; it must not send commands (the pipeline is still in flight).
         """
         imap = self._imap
         tagged = [[(imap._new_tag(), command) for command in batch.commands] for batch in batches]
@@ -68,6 +72,8 @@ class RawChannel:
                     responses = Responses()
                     done = [reader.read_until(tag, responses) for tag, _ in commands]
                     results.append((responses, done))
+                    if on_batch is not None:
+                        on_batch(len(results) - 1, results[-1])
         except OSError as exc:
             raise ConnectionLost(
                 f"the server closed the connection while {where} (maintenance?)"
@@ -85,6 +91,10 @@ class RawChannel:
         responses, completions = self.run(commands, where=where)
         check_completions(commands, completions, where=where)
         return responses
+
+
+#: Called with a batch's index and its result as soon as it is read (see run_batches).
+BatchDone = Callable[[int, tuple[Responses, list[Tagged]]], None]
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,7 +19,7 @@ from imapclient.exceptions import IMAPClientError
 
 from mailguard.core.account import AccountConfig
 from mailguard.core.errors import ConnectionLost, ImapError
-from mailguard.core.mailstate import AccountSnapshot
+from mailguard.core.mailstate import AccountSnapshot, FolderState
 from mailguard.imap.connection import open_client
 from mailguard.imap.fetch_parser import ListedFolder
 from mailguard.imap.folder_reader import FolderReader, ReadStats
@@ -113,21 +113,27 @@ class ImapSession:
     # -- snapshot --------------------------------------------------------------------
 
     def read_snapshot(
-        self, account: str, previous: AccountSnapshot | None = None, *, full: bool = False
+        self,
+        account: str,
+        previous: AccountSnapshot | None = None,
+        *,
+        full: bool = False,
+        on_folder: Callable[[FolderState], None] | None = None,
     ) -> AccountSnapshot:
         """Every selectable folder with every message's flags, dates, size and headers.
 
         With ``previous`` (and unless ``full``), folders whose UIDVALIDITY is
         unchanged are brought up to date with QRESYNC where the server offers
         it; every other folder is read in full. Either way the result is the
-        same AccountSnapshot.
+        same AccountSnapshot. ``on_folder`` gets each folder as soon as it is
+        final (see :meth:`FolderReader.read_all`).
         """
         taken_at = self._clock()
         channel = RawChannel(self.client)
         listed = self.list_folders()
         reader = FolderReader(channel, modseq=self._modseq_enabled, qresync=self._qresync_enabled)
         known = {} if full or previous is None else previous.folders
-        folders = reader.read_all(listed, known)
+        folders = reader.read_all(listed, known, on_folder)
         self.last_read = reader.stats
         return AccountSnapshot(account=account, taken_at=taken_at, folders=folders)
 

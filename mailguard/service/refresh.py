@@ -19,7 +19,7 @@ from mailguard.core.account import AccountConfig
 from mailguard.core.baseline_choice import BaselineChoice, baseline_for_window, choose_baseline
 from mailguard.core.errors import AccountError
 from mailguard.core.mail_diff import diff_snapshots
-from mailguard.core.mailstate import AccountSnapshot
+from mailguard.core.mailstate import AccountSnapshot, FolderState
 from mailguard.core.model import MaintenanceWindow
 from mailguard.core.refresh_report import RefreshReport, ReportKind
 from mailguard.store.account_store import AccountStore
@@ -36,7 +36,12 @@ class MailSession(Protocol):
     def capabilities(self) -> frozenset[str]: ...
 
     def read_snapshot(
-        self, account: str, previous: AccountSnapshot | None = None, *, full: bool = False
+        self,
+        account: str,
+        previous: AccountSnapshot | None = None,
+        *,
+        full: bool = False,
+        on_folder: Callable[[FolderState], None] | None = None,
     ) -> AccountSnapshot: ...
 
     def wait_for_change(self, folder: str = "INBOX", timeout_s: float = 60.0) -> bool: ...
@@ -93,10 +98,16 @@ class RefreshService:
             yield session
 
     def snapshot(self, account: str) -> StoredSnapshot:
-        """Read every message of every folder (never incremental) and store it as the baseline."""
-        with self.connect(account) as session:
-            current = session.read_snapshot(account, None, full=True)
-        return StoredSnapshot(self._snapshots.save_baseline(current), current)
+        """Read every message of every folder (never incremental) and store it as the baseline.
+
+        Each folder is staged in the database as soon as it is read, while the
+        server still sends the others; the baseline itself is written in one
+        transaction once every folder was read, so a failed read stores nothing.
+        """
+        with self._snapshots.staging() as staging:
+            with self.connect(account) as session:
+                current = session.read_snapshot(account, None, full=True, on_folder=staging.stage)
+            return StoredSnapshot(staging.save_baseline(current), current)
 
     def resync(self, account: str, *, full: bool = False) -> RefreshReport:
         """Refresh every folder, diff against the baseline, store state and report together."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -109,3 +110,47 @@ def test_rows_stored_decoded_before_schema_4_still_load(tmp_path: Path) -> None:
         loaded = SnapshotStore(database).load(1).folders["INBOX"].messages
         assert len(loaded) == 5
         assert dict(loaded.items()) == expected
+
+
+def stored_rows(db: Database, snapshot_id: int) -> list[tuple[object, ...]]:
+    return db.connection.execute(
+        "SELECT f.name, m.uid, m.flags, m.internaldate, m.size, m.message_id, m.date, m.sender,"
+        " m.subject, m.modseq, m.header FROM message m JOIN folder f ON f.id = m.folder_id"
+        " WHERE f.snapshot_id = ? ORDER BY f.name, m.uid",
+        (snapshot_id,),
+    ).fetchall()
+
+
+def test_a_staged_baseline_stores_exactly_what_a_direct_save_stores(tmp_path: Path) -> None:
+    """Folders staged while the rest is read (one of them twice: read again) end up as if
+    the whole snapshot had been saved at once; a folder that was not staged is saved too."""
+    read = snapshot({"INBOX": fetched(30), "Archiv": fetched(7, start=50), "Leer": fetched(0)})
+    with Database(tmp_path / "direct.sqlite3") as direct:
+        expected = stored_rows(direct, SnapshotStore(direct).save_baseline(read))
+    with Database(tmp_path / "staged.sqlite3") as db:
+        store = SnapshotStore(db)
+        with store.staging() as staging:
+            staging.stage(replace(read.folders["INBOX"], messages=fetched(3, start=900)))
+            staging.stage(read.folders["INBOX"])  # read again: replaces what was staged
+            staging.stage(read.folders["Archiv"])
+            snapshot_id = staging.save_baseline(read)
+        assert stored_rows(db, snapshot_id) == expected
+        assert SnapshotStore(db).load(snapshot_id).folders["Leer"].messages == {}
+
+
+def test_staging_locks_nothing_and_a_failed_read_leaves_no_trace(tmp_path: Path) -> None:
+    path = tmp_path / "mailguard.sqlite3"
+    with Database(path) as db:
+        store = SnapshotStore(db)
+        before = store.save_baseline(snapshot({"INBOX": fetched(2)}))
+        with pytest.raises(ConnectionError), store.staging() as staging:
+            staging.stage(snapshot({"INBOX": fetched(40)}).folders["INBOX"])
+            with sqlite3.connect(path, timeout=0.1) as other:  # another process writes meanwhile
+                other.execute("BEGIN IMMEDIATE")
+                other.execute("DELETE FROM report")
+            raise ConnectionError("the server went away mid-read")
+        assert set(SnapshotStore(db).baselines("work")) == {before}
+        assert db.connection.execute("SELECT COUNT(*) FROM message").fetchone() == (2,)
+        assert not db.connection.execute(
+            "SELECT name FROM sqlite_temp_master WHERE name = 'staged_message'"
+        ).fetchall()
