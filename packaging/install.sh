@@ -27,3 +27,6 @@ if [ "$with_tests" = yes ]; then
 else
     .venv/bin/python -m pip install -q -e .
 fi
+# An editable install leaves the sources uncompiled; without bytecode every
+# command recompiles ~60 modules (~0.1 s of each start, measured by bench/).
+.venv/bin/python -m compileall -q mailguard >/dev/null
