@@ -45,7 +45,7 @@ class MessageRecord:
         makes Message-ID optional, and some senders omit it).
         """
         if self.message_id:
-            return "mid:" + self.message_id.strip()
+            return "mid:" + self.message_id  # the reader removes its white space
         moment = (self.date or self.internaldate).isoformat()
         return f"fp:{self.size}|{moment}|{self.subject}"
 

@@ -67,9 +67,10 @@ class FolderReader:
         The commands for all folders go out in one write, so the server works
         through them back to back while the responses are being parsed; a folder
         whose result does not add up is then read again on its own.
-        ``on_folder`` gets each folder's final state once; a folder read in full
-        goes to it as soon as it is read, so the caller can store it while the
-        server still sends the others.
+        ``on_folder`` gets each folder's final state once. Each folder's answer is
+        worked on as soon as it is read, while the server still works on the
+        next ones (a snapshot stores it meanwhile), unless it needs another
+        command; that waits until the pipeline is drained.
         """
         plans = [(folder, self._resync_base(previous.get(folder.name))) for folder in folders]
         batches = [
@@ -80,25 +81,34 @@ class FolderReader:
         ]
         early: dict[str, FolderState | None] = {}
 
-        def read_in_full(index: int, result: tuple[Responses, list[Tagged]]) -> None:
+        def work_on(index: int, result: tuple[Responses, list[Tagged]]) -> None:
             folder, base = plans[index]
             responses, completions = result
-            if base is None and all(done.ok for done in completions):
-                state = early[folder.name] = self._full_state(folder, responses)
-                if state is not None and on_folder is not None:
-                    on_folder(state)
+            if not all(done.ok for done in completions):
+                return  # raised below, in order
+            if base is None:
+                state = self._full_state(folder, responses)
+            else:
+                outcome = self._apply_changes(folder, base, responses, may_ask=False)
+                if isinstance(outcome, _AskLater):
+                    return
+                state = outcome
+            early[folder.name] = state
+            if state is not None and on_folder is not None:
+                on_folder(state)
 
-        results = self._channel.run_batches(batches, read_in_full)
+        results = self._channel.run_batches(batches, work_on)
         for batch, (_, completions) in zip(batches, results, strict=True):
             check_completions(batch.commands, completions, where=batch.where)
         states: dict[str, FolderState] = {}
         for (folder, base), (responses, _) in zip(plans, results, strict=True):
             state = early.get(folder.name)
-            if state is not None:  # read in full and handed on already
+            if state is not None:  # worked on and handed on already
                 states[folder.name] = state
                 continue
-            if base is not None:
-                state = self._apply_changes(folder, base, responses)
+            if base is not None and folder.name not in early:
+                outcome = self._apply_changes(folder, base, responses, may_ask=True)
+                state = outcome if isinstance(outcome, FolderState) else None
             states[folder.name] = state if state is not None else self.read_full(folder)
             if on_folder is not None:
                 on_folder(states[folder.name])
@@ -159,9 +169,13 @@ class FolderReader:
         return [examine, fetch_new]
 
     def _apply_changes(
-        self, listed: ListedFolder, previous: FolderState, responses: Responses
-    ) -> FolderState | None:
-        """The previous state plus what QRESYNC reported; None: read in full instead."""
+        self, listed: ListedFolder, previous: FolderState, responses: Responses, *, may_ask: bool
+    ) -> FolderState | _AskLater | None:
+        """The previous state plus what QRESYNC reported; None: read in full instead.
+
+        A flag change of a message the previous state lacks needs one more FETCH;
+        unless ``may_ask``, that is left for later (:class:`_AskLater`).
+        """
         if responses.uidvalidity != previous.uidvalidity or responses.highestmodseq is None:
             return None  # UIDs mean something else now: nothing of the old state carries over
         # Batch look-ups only: the previous state may be a baseline still on disk.
@@ -177,6 +191,8 @@ class FolderReader:
         changed.update(responses.messages)
         fetched = len(responses.messages)
         unknown = [uid for uid in unknown if uid not in changed]
+        if unknown and not may_ask:
+            return _ASK_LATER
         if unknown:  # changed, yet below the old UIDNEXT and not in the old state
             more = self._channel.run_checked(
                 [b"UID FETCH %s (%s)" % (format_uid_set(unknown).encode(), self._items)],
@@ -211,6 +227,13 @@ class FolderReader:
             special_use=special_use(listed),
             delimiter=listed.delimiter,
         )
+
+
+class _AskLater:
+    """A folder that needs another command before its state is known."""
+
+
+_ASK_LATER = _AskLater()
 
 
 def special_use(listed: ListedFolder) -> frozenset[str]:

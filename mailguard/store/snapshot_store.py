@@ -285,7 +285,7 @@ _UIDS_BETWEEN = "SELECT uid FROM message WHERE folder_id = ? AND uid BETWEEN ? A
 _RECORDS_BY_IDENTITY = (
     "SELECT folder_id, uid, flags, internaldate, size, message_id, date, sender, subject,"
     " modseq, header FROM message WHERE folder_id IN (SELECT id FROM folder WHERE snapshot_id = ?)"
-    " AND (trim(message_id, char(32, 9, 10, 11, 12, 13)) IN (SELECT value FROM json_each(?))"
+    " AND (message_id IN (SELECT value FROM json_each(?))"
     "      OR (? AND (message_id IS NULL OR message_id = '')))"
 )
 
@@ -299,7 +299,7 @@ class StoredMessages(MessageMap):
     proportional to what changed.
     """
 
-    __slots__ = ("_conn", "_count", "_folder_id", "_loaded", "_lookup", "_reader")
+    __slots__ = ("_conn", "_count", "_fetched", "_folder_id", "_loaded", "_lookup", "_reader")
 
     def __init__(
         self, conn: sqlite3.Connection, folder_id: int, count: int, lookup: _IdentityLookup
@@ -310,6 +310,8 @@ class StoredMessages(MessageMap):
         self._lookup = lookup
         self._reader = lookup.reader
         self._loaded: dict[int, MessageRecord] | None = None
+        # Records batch look-ups decoded (the reader and the diff ask for the same ones).
+        self._fetched: dict[int, MessageRecord] = {}
 
     def _all(self) -> dict[int, MessageRecord]:
         if self._loaded is None:
@@ -334,7 +336,15 @@ class StoredMessages(MessageMap):
     def records(self, uids: Iterable[int]) -> dict[int, MessageRecord]:
         if self._loaded is not None:
             return super().records(uids)
-        return self._reader.by_uid(self._conn.execute(_RECORDS_OF_UIDS, self._uid_query(uids)))
+        asked = set(uids)
+        found = {uid: self._fetched[uid] for uid in asked & self._fetched.keys()}
+        missing = asked - found.keys()
+        if missing:
+            rows = self._conn.execute(_RECORDS_OF_UIDS, self._uid_query(missing))
+            more = self._reader.by_uid(rows)
+            self._fetched.update(more)
+            found.update(more)
+        return found
 
     def within(self, spans: Spans) -> set[int]:
         if self._loaded is not None or len(spans) > 100:
