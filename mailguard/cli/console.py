@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import IO, Any
 
@@ -17,6 +18,11 @@ class Console:
 
     def result(self, text: str) -> None:
         self.out.write(text + "\n")
+
+    def results(self, lines: Iterable[str]) -> None:
+        """Many result lines in one write (a report has thousands; an unbuffered
+        stdout, PYTHONUNBUFFERED, would make each one a system call)."""
+        self.out.write("".join(line + "\n" for line in lines))
 
     def json(self, value: Any) -> None:
         self.out.write(json.dumps(value, indent=2, ensure_ascii=False) + "\n")

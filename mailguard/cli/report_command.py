@@ -39,6 +39,5 @@ def run(args: argparse.Namespace, paths: AppPaths, console: Console) -> int:
     for index, report in enumerate(reports):
         if index:
             console.result("")
-        for line in render_report(report, zone):
-            console.result(line)
+        console.results(render_report(report, zone))
     return 0

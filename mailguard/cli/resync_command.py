@@ -36,6 +36,5 @@ def run(args: argparse.Namespace, paths: AppPaths, console: Console) -> int:
     if args.json:
         console.json(report.to_json())
     else:
-        for line in render_report(report.to_json(), system_zone()):
-            console.result(line)
+        console.results(render_report(report.to_json(), system_zone()))
     return 0
