@@ -7,10 +7,11 @@ issuing ``UID FETCH 1:* (UID FLAGS INTERNALDATE RFC822.SIZE MODSEQ
 BODY.PEEK[HEADER.FIELDS (MESSAGE-ID DATE FROM SUBJECT)])`` per folder finished
 in ~1.8 s (Dovecot's own CPU 1.3 s of it), imapclient's ``fetch()`` in ~13 s,
 almost all of that client CPU in its parser. Measured here (bench/imap_bench.py,
-20 folders, 100,000 messages, TLS, 2 cores): the raw client took 3.2 s (Dovecot's
-CPU 2.7 s), a full ``ImapSession.read_snapshot`` with this reader 4.4-5.4 s
-(client CPU ~3.6-4 s, of which ~1 s is TLS and reading, the rest header
-decoding and building records), the whole ``mailguard snapshot`` process 5.0 s.
+20 folders, 100,000 messages, TLS, 2 cores): the raw client took 2.9 s (Dovecot's
+CPU 2.5 s); a full ``ImapSession.read_snapshot`` with this reader 2.1-2.7 s,
+client CPU ~1.8-2 s. Messages are kept as fetched (see
+:mod:`mailguard.core.wire_messages`): decoding every Date, From and Subject
+had cost ~2.3 s more client CPU than the server took to send them.
 
 It reads from the connection imapclient opened (anything with imaplib's
 ``readline()``/``read(n)``), one response at a time, so memory holds the

@@ -135,7 +135,7 @@ class RefreshService:
         when one ``window`` is given (the backfill watch), the last one before it.
         """
         previous = None if full else self._snapshots.load_refresh_state(account)
-        current = session.read_snapshot(account, previous, full=full)
+        current = self._snapshots.over_base(session.read_snapshot(account, previous, full=full))
         now = self._clock()
         baselines = self._snapshots.baselines(account)
         choice: BaselineChoice | None

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from mailguard.core.mailstate import AccountSnapshot, FolderState
+from mailguard.core.message_map import OverlayMessages
 from mailguard.core.wire_messages import WireMessage, WireMessages
 from mailguard.store.database import Database
 from mailguard.store.snapshot_store import SnapshotStore
@@ -154,3 +155,39 @@ def test_staging_locks_nothing_and_a_failed_read_leaves_no_trace(tmp_path: Path)
         assert not db.connection.execute(
             "SELECT name FROM sqlite_temp_master WHERE name = 'staged_message'"
         ).fetchall()
+
+
+def test_a_folder_read_again_in_full_is_stored_as_its_changes_over_the_base(
+    db: Database,
+) -> None:
+    """resync --full: only messages whose fetched bytes differ are decoded and stored."""
+    store = SnapshotStore(db)
+    store.save_baseline(snapshot({"INBOX": fetched(10)}))
+    again = fetched(10)
+    del again.wire[4]  # expunged
+    again.add(again.wire[2]._replace(flags=frozenset({"\\Flagged"})))  # flags changed
+    again.add(again.wire[3]._replace(header=b"Subject: rewritten\r\n\r\n"))  # bytes differ
+    again.add(fetched(1, start=11).wire[11])  # arrived
+    relative = store.over_base(snapshot({"INBOX": again}, T.replace(hour=13)))
+    inbox = relative.folders["INBOX"].messages
+    assert isinstance(inbox, OverlayMessages)
+    assert inbox.removed == {4}
+    assert sorted(inbox.changed) == [2, 3, 11]
+    assert dict(inbox.items()) == {uid: again[uid] for uid in again}
+    store.save_refresh_state(relative)
+    assert db.connection.execute("SELECT COUNT(*) FROM refresh_message").fetchone() == (4,)
+
+
+def test_rows_stored_decoded_are_compared_decoded(tmp_path: Path) -> None:
+    """A baseline stored before schema 4 has no raw bytes: equal records are unchanged."""
+    path = tmp_path / "mailguard.sqlite3"
+    with Database(path) as db:
+        decoded = dict(fetched(3).items())  # plain records: stored decoded
+        state = FolderState("INBOX", 7, 4, 500, decoded, frozenset(), "/")
+        SnapshotStore(db).save_baseline(AccountSnapshot("work", T, {"INBOX": state}))
+        again = fetched(3)
+        again.add(again.wire[1]._replace(size=1))
+        relative = SnapshotStore(db).over_base(snapshot({"INBOX": again}, T.replace(hour=13)))
+        inbox = relative.folders["INBOX"].messages
+        assert isinstance(inbox, OverlayMessages)
+        assert sorted(inbox.changed) == [1] and not inbox.removed
