@@ -299,8 +299,10 @@ class Dovecot:
             return
         self._kill_group(process)
         self._reap(process)
-        for lock in self._homes.rglob("dovecot-uidlist.lock"):
-            lock.unlink(missing_ok=True)
+        # os.walk, not rglob: a test may be removing folders meanwhile (walk skips them).
+        for directory, _, files in os.walk(self._homes):
+            if "dovecot-uidlist.lock" in files:
+                Path(directory, "dovecot-uidlist.lock").unlink(missing_ok=True)
 
     def restart(self) -> None:
         self.stop()
