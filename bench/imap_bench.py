@@ -13,7 +13,8 @@ each as a whole process as a user runs it:
 - the resync floor: the raw client asking what a resync asks (QRESYNC per folder
   and the new mail), and ``mailguard resync`` again from the same stored state:
   the first access after the change also pays Dovecot for taking in the mail
-  written into its maildirs behind its back, so the repeat shows the client's share;
+  written into its maildirs behind its back, so the repeat shows the client's
+  share; and the raw client as the first to look after another such change;
 
 plus ImapSession.read_snapshot in-process (full, and incremental after the
 changes), and each process's peak RSS. Ratios are against the floor of the same
@@ -568,6 +569,20 @@ def _bench(server: Dovecot, work: Path, rng: random.Random, *, skip_mbsync: bool
          f"{stats.flag_updates} flag updates")
     )  # fmt: skip
     assert dict(full_read().folders) == dict(changed.folders), "incremental != full"
+
+    # The same kind of change again, and the raw client is the first to look: what
+    # the server alone needs for a first resync after mail came in behind its back.
+    change_one_percent(server, user, rng)
+    after_change = {
+        name: [f.uidvalidity, f.highestmodseq or 0, f.uidnext]
+        for name, f in changed.folders.items()
+    }
+    first_floor_command = [*resync_floor_command[:-1], json.dumps(after_change)]
+    first_floor = run_process(first_floor_command, env=env, stdin=PASSWORD + "\n", server=server)
+    rows.append(
+        ("resync floor, first to look after another 1% change", first_floor,
+         "the raw client, as cold as the first mailguard resync")
+    )  # fmt: skip
     print(f"load average after: {os.getloadavg()[0]:.2f}\n")
 
     print(
