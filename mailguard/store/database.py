@@ -144,7 +144,7 @@ MIGRATIONS: tuple[str, ...] = (
     # 4: each baseline folder's message count, so a refresh need not count 100,000 rows
     # to know a folder's size (NULL in folders stored before: those are counted); and
     # messages stored as fetched: the raw header block, decoded when loaded (see
-    # snapshot_store._stored_rows). Rows with a header leave date, sender, subject empty.
+    # stored_messages.stored_rows). Rows with a header leave date, sender, subject empty.
     """
     ALTER TABLE folder ADD COLUMN message_count INTEGER;
     ALTER TABLE message ADD COLUMN header BLOB;

@@ -22,19 +22,24 @@ the previous state, never half a snapshot.
 
 from __future__ import annotations
 
-import json
 import sqlite3
-from collections.abc import Collection, Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
 from mailguard.core.mailstate import AccountSnapshot, FolderState, MessageRecord
-from mailguard.core.message_headers import message_id_of
-from mailguard.core.message_map import MessageMap, OverlayMessages, Spans, touched_since
-from mailguard.core.wire_messages import WireMessage, WireMessages
+from mailguard.core.message_map import OverlayMessages, touched_since
+from mailguard.core.wire_messages import WireMessages
+from mailguard.store.baseline_staging import BaselineStaging, copy_staged
 from mailguard.store.database import Database
+from mailguard.store.stored_messages import (
+    IdentityLookup,
+    RecordReader,
+    StoredMessages,
+    stored_rows,
+)
 
 #: Baselines kept per account besides those still in use (see ``prune``).
 KEEP_BASELINES = 5
@@ -62,7 +67,7 @@ class SnapshotStore:
     @contextmanager
     def staging(self) -> Iterator[BaselineStaging]:
         """Stage folders while the rest of the account is read; see :class:`BaselineStaging`."""
-        staging = BaselineStaging(self)
+        staging = BaselineStaging(self._db.connection, self._save_baseline)
         try:
             yield staging
         finally:
@@ -218,7 +223,7 @@ class SnapshotStore:
             if present:
                 over = None if replaces_all or old is None else old.messages
                 changed[name] = (_FolderChanges(over), tuple(bookkeeping))
-        records = _RecordReader()
+        records = RecordReader()
         for folder, present, *fields in conn.execute(
             "SELECT folder, present, uid, flags, internaldate, size, message_id, date,"
             " sender, subject, modseq, header FROM refresh_message WHERE account = ?",
@@ -265,12 +270,12 @@ class SnapshotStore:
             )
             folder_id = _row_id(folder_cursor)
             if state.name in staged:
-                conn.execute(_COPY_STAGED, (folder_id, state.name))
+                copy_staged(conn, folder_id, state.name)
                 continue
             conn.executemany(
                 "INSERT INTO message (folder_id, uid, flags, internaldate, size, message_id,"
                 " date, sender, subject, modseq, header) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                ((folder_id, *row) for row in _stored_rows(state.messages)),
+                ((folder_id, *row) for row in stored_rows(state.messages)),
             )
         return snapshot_id
 
@@ -282,7 +287,7 @@ def _stored_folders(conn: sqlite3.Connection, snapshot_id: int) -> Iterator[Fold
         " delimiter FROM folder WHERE snapshot_id = ? ORDER BY id",
         (snapshot_id,),
     ).fetchall()
-    lookup = _IdentityLookup(conn, snapshot_id, _RecordReader())
+    lookup = IdentityLookup(conn, snapshot_id, RecordReader())
     for folder_id, stored_count, name, *bookkeeping in folders:
         count = stored_count
         if count is None:  # stored before schema 4
@@ -291,236 +296,6 @@ def _stored_folders(conn: sqlite3.Connection, snapshot_id: int) -> Iterator[Fold
             ).fetchone()
         messages = StoredMessages(conn, folder_id, count, lookup)
         yield _folder(name, tuple(bookkeeping), messages)
-
-
-# Queries of StoredMessages; records are selected in MessageRecord's field order, then
-# the header block of messages stored as fetched (see _stored_rows).
-# Lists of UIDs or Message-IDs go in as one JSON array (no limit on host parameters).
-_ALL_RECORDS = (
-    "SELECT uid, flags, internaldate, size, message_id, date, sender, subject, modseq, header"
-    " FROM message WHERE folder_id = ? ORDER BY uid"
-)
-_RECORDS_OF_UIDS = (
-    "SELECT uid, flags, internaldate, size, message_id, date, sender, subject, modseq, header"
-    " FROM message WHERE folder_id = ? AND uid IN (SELECT value FROM json_each(?))"
-)
-_RAW_ROWS = "SELECT uid, flags, internaldate, size, modseq, header FROM message WHERE folder_id = ?"
-_KNOWN_UIDS = (
-    "SELECT uid FROM message WHERE folder_id = ? AND uid IN (SELECT value FROM json_each(?))"
-)
-_UIDS_BETWEEN = "SELECT uid FROM message WHERE folder_id = ? AND uid BETWEEN ? AND ?"
-_RECORDS_BY_IDENTITY = (
-    "SELECT folder_id, uid, flags, internaldate, size, message_id, date, sender, subject,"
-    " modseq, header FROM message WHERE folder_id IN (SELECT id FROM folder WHERE snapshot_id = ?)"
-    " AND (message_id IN (SELECT value FROM json_each(?))"
-    "      OR (? AND (message_id IS NULL OR message_id = '')))"
-)
-
-
-class StoredMessages(MessageMap):
-    """One stored folder's messages, read from SQLite only as far as asked.
-
-    A single look-up or a walk loads the whole folder once (one query beats
-    thousands); the batch look-ups of :class:`MessageMap` query just the UIDs
-    or Message-IDs they name, which is what keeps a refresh of a large account
-    proportional to what changed.
-    """
-
-    __slots__ = ("_conn", "_count", "_fetched", "_folder_id", "_loaded", "_lookup", "_reader")
-
-    def __init__(
-        self, conn: sqlite3.Connection, folder_id: int, count: int, lookup: _IdentityLookup
-    ) -> None:
-        self._conn = conn
-        self._folder_id = folder_id
-        self._count = count
-        self._lookup = lookup
-        self._reader = lookup.reader
-        self._loaded: dict[int, MessageRecord] | None = None
-        # Records batch look-ups decoded (the reader and the diff ask for the same ones).
-        self._fetched: dict[int, MessageRecord] = {}
-
-    def _all(self) -> dict[int, MessageRecord]:
-        if self._loaded is None:
-            rows = self._conn.execute(_ALL_RECORDS, (self._folder_id,))
-            self._loaded = self._reader.by_uid(rows)
-        return self._loaded
-
-    def __getitem__(self, uid: int) -> MessageRecord:
-        return self._all()[uid]
-
-    def __len__(self) -> int:
-        return self._count
-
-    def __iter__(self) -> Iterator[int]:
-        return iter(self._all())
-
-    def changes_to(self, fetched: WireMessages) -> OverlayMessages:
-        """``fetched`` (this folder read again) as changes over this stored folder."""
-        wire = fetched.wire
-        changed: dict[int, MessageRecord] = {}
-        removed: set[int] = set()
-        stored: set[int] = set()
-        flag_texts: dict[frozenset[str], str] = {}
-        rows = self._conn.execute(_RAW_ROWS, (self._folder_id,))
-        for uid, flags, internaldate, size, modseq, header in rows:
-            stored.add(uid)
-            now = wire.get(uid)
-            if now is None:
-                removed.add(uid)
-                continue
-            text = flag_texts.get(now.flags)
-            if text is None:
-                text = flag_texts[now.flags] = " ".join(sorted(now.flags))
-            same = (
-                header is not None
-                and now.header == header
-                and now.size == size
-                and now.modseq == modseq
-                and text == flags
-                and now.internaldate.decode("ascii") == internaldate
-            )
-            if not same and (header is not None or fetched[uid] != self._all()[uid]):
-                changed[uid] = fetched[uid]
-        for uid in wire.keys() - stored:
-            changed[uid] = fetched[uid]
-        return OverlayMessages(self, changed, frozenset(removed))
-
-    def known(self, uids: Iterable[int]) -> set[int]:
-        if self._loaded is not None:
-            return super().known(uids)
-        return {uid for (uid,) in self._conn.execute(_KNOWN_UIDS, self._uid_query(uids))}
-
-    def records(self, uids: Iterable[int]) -> dict[int, MessageRecord]:
-        if self._loaded is not None:
-            return super().records(uids)
-        asked = set(uids)
-        found = {uid: self._fetched[uid] for uid in asked & self._fetched.keys()}
-        missing = asked - found.keys()
-        if missing:
-            rows = self._conn.execute(_RECORDS_OF_UIDS, self._uid_query(missing))
-            more = self._reader.by_uid(rows)
-            self._fetched.update(more)
-            found.update(more)
-        return found
-
-    def within(self, spans: Spans) -> set[int]:
-        if self._loaded is not None or len(spans) > 100:
-            return super().within(spans)
-        found: set[int] = set()
-        for low, high in spans:
-            found.update(
-                uid for (uid,) in self._conn.execute(_UIDS_BETWEEN, (self._folder_id, low, high))
-            )
-        return found
-
-    def with_identities(self, identities: Collection[str]) -> dict[int, MessageRecord]:
-        if self._loaded is not None:
-            return super().with_identities(identities)
-        return self._lookup.in_folder(self._folder_id, identities)
-
-    def _uid_query(self, uids: Iterable[int]) -> tuple[int, str]:
-        return (self._folder_id, json.dumps(list(uids)))
-
-
-class BaselineStaging:
-    """A baseline written while it is read: each folder's rows go to a temporary table
-    as soon as the folder is read, and :meth:`save_baseline` copies them in one
-    transaction (in SQLite, ~0.5 s for 100,000 messages) with the snapshot.
-
-    Turning 100,000 messages into rows and inserting them took ~1.5 s of a
-    snapshot after the read; the read waits for the server about half the time,
-    and staging fills that wait. The temporary table lives in the connection's
-    own temporary database, so nothing in the real one is locked or changed
-    before the final transaction, and a read that fails leaves no trace.
-    """
-
-    def __init__(self, store: SnapshotStore) -> None:
-        self._store = store
-        self._conn = store._db.connection
-        self._staged: set[str] = set()
-
-    def stage(self, state: FolderState) -> None:
-        """Write ``state``'s messages aside (a folder read again replaces its rows)."""
-        if not self._staged:
-            self._conn.execute(_CREATE_STAGED)
-        if state.name in self._staged:
-            self._conn.execute("DELETE FROM temp.staged_message WHERE folder = ?", (state.name,))
-        rows = ((state.name, *row) for row in _stored_rows(state.messages))
-        if self._conn.in_transaction:
-            self._conn.executemany(_STAGE_ROW, rows)
-        else:  # deferred: it writes only the temporary database, so it locks nothing else
-            self._conn.execute("BEGIN")
-            try:
-                self._conn.executemany(_STAGE_ROW, rows)
-            except BaseException:
-                self._conn.execute("ROLLBACK")
-                raise
-            self._conn.execute("COMMIT")
-        self._staged.add(state.name)
-
-    def save_baseline(self, snapshot: AccountSnapshot) -> int:
-        """Store ``snapshot`` as the new baseline, its staged folders copied from the stage."""
-        staged = frozenset(name for name in self._staged if snapshot.folders.get(name) is not None)
-        return self._store._save_baseline(snapshot, staged)
-
-    def discard(self) -> None:
-        if self._staged:
-            self._conn.execute("DROP TABLE IF EXISTS temp.staged_message")
-            self._staged.clear()
-
-
-_CREATE_STAGED = (
-    "CREATE TEMP TABLE IF NOT EXISTS staged_message (folder TEXT NOT NULL, uid INTEGER NOT NULL,"
-    " flags TEXT NOT NULL, internaldate TEXT NOT NULL, size INTEGER NOT NULL, message_id TEXT,"
-    " date TEXT, sender TEXT NOT NULL, subject TEXT NOT NULL, modseq INTEGER, header BLOB,"
-    " PRIMARY KEY (folder, uid)) WITHOUT ROWID"
-)
-_STAGE_ROW = "INSERT INTO temp.staged_message VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-_COPY_STAGED = (
-    "INSERT INTO message (folder_id, uid, flags, internaldate, size, message_id, date, sender,"
-    " subject, modseq, header)"
-    " SELECT ?, uid, flags, internaldate, size, message_id, date, sender, subject, modseq, header"
-    " FROM temp.staged_message WHERE folder = ? ORDER BY uid"
-)
-
-
-class _IdentityLookup:
-    """Messages of one baseline by identity, all folders in one query.
-
-    A diff asks every folder for the same identities in turn; one scan of the
-    snapshot answers them all (measured on 100,000 messages: ~60 ms, against
-    ~0.17 s more per snapshot save for an index on Message-ID).
-    """
-
-    def __init__(self, conn: sqlite3.Connection, snapshot_id: int, reader: _RecordReader) -> None:
-        self._conn = conn
-        self._snapshot_id = snapshot_id
-        self.reader = reader
-        self._asked: frozenset[str] | None = None
-        self._found: dict[int, dict[int, MessageRecord]] = {}
-
-    def in_folder(self, folder_id: int, identities: Collection[str]) -> dict[int, MessageRecord]:
-        asked = frozenset(identities)
-        if asked != self._asked:
-            self._found = self._query(asked)
-            self._asked = asked
-        return dict(self._found.get(folder_id, {}))
-
-    def _query(self, identities: frozenset[str]) -> dict[int, dict[int, MessageRecord]]:
-        """Message-IDs are stored without white space (the reader removes it), so they
-        match exactly; messages without one are matched by fingerprint here."""
-        message_ids = [i[4:] for i in identities if i.startswith("mid:")]
-        by_fingerprint = any(i.startswith("fp:") for i in identities)
-        rows = self._conn.execute(
-            _RECORDS_BY_IDENTITY, (self._snapshot_id, json.dumps(message_ids), by_fingerprint)
-        )
-        found: dict[int, dict[int, MessageRecord]] = {}
-        for folder_id, *fields in rows:
-            record = self.reader.record(tuple(fields))
-            if record.identity() in identities:
-                found.setdefault(folder_id, {})[record.uid] = record
-        return found
 
 
 class _FolderChanges:
@@ -581,58 +356,10 @@ def _difference(
     return folder_rows, message_rows
 
 
-def _stored_rows(messages: Mapping[int, MessageRecord]) -> Iterator[tuple[Any, ...]]:
-    """The hot loop of a snapshot save (100,000 rows): one flat tuple per message.
-
-    Messages still as fetched (:class:`WireMessages`) are stored as fetched:
-    INTERNALDATE as the server wrote it, the header block whole, only the
-    Message-ID taken out (it is what matches messages); Date, From and Subject
-    stay empty and are decoded from the block when the message is loaded.
-    Columns: uid, flags, internaldate, size, message_id, date, sender, subject,
-    modseq, header.
-    """
-    flag_texts: dict[frozenset[str], str] = {}  # few distinct flag sets among many messages
-    if isinstance(messages, WireMessages):
-        for m in messages.wire.values():
-            flags = flag_texts.get(m.flags)
-            if flags is None:
-                flags = flag_texts[m.flags] = " ".join(sorted(m.flags))
-            yield (
-                m.uid,
-                flags,
-                m.internaldate.decode("ascii"),
-                m.size,
-                message_id_of(m.header),
-                None,
-                "",
-                "",
-                m.modseq,
-                m.header,
-            )
-        return
-    for r in messages.values():
-        date = r.date
-        flags = flag_texts.get(r.flags)
-        if flags is None:
-            flags = flag_texts[r.flags] = " ".join(sorted(r.flags))
-        yield (
-            r.uid,
-            flags,
-            r.internaldate.isoformat(),
-            r.size,
-            r.message_id,
-            date.isoformat() if date else None,
-            r.sender,
-            r.subject,
-            r.modseq,
-            None,
-        )
-
-
 def _present(
     account: str, folder: str, messages: Mapping[int, MessageRecord]
 ) -> Iterator[tuple[Any, ...]]:
-    return ((account, folder, 1, *row) for row in _stored_rows(messages))
+    return ((account, folder, 1, *row) for row in stored_rows(messages))
 
 
 def _bookkeeping(state: FolderState) -> tuple[Any, ...]:
@@ -658,39 +385,6 @@ def _folder(
         special_use=frozenset(special_use.split()),
         delimiter=delimiter,
     )
-
-
-class _RecordReader:
-    """Rows to MessageRecords, with one frozenset per distinct flag combination (there are few)."""
-
-    def __init__(self) -> None:
-        self._flag_sets: dict[str, frozenset[str]] = {}
-        self._senders: dict[str, str] = {}
-
-    def by_uid(self, rows: Iterable[tuple[Any, ...]]) -> dict[int, MessageRecord]:
-        """The hot loop of loading a baseline (100,000 rows)."""
-        record = self.record
-        return {row[0]: record(row) for row in rows}
-
-    def record(self, row: tuple[Any, ...]) -> MessageRecord:
-        """One row, in the columns of :func:`_stored_rows`."""
-        uid, flags, internaldate, size, message_id, date, sender, subject, modseq, header = row
-        flag_set = self._flag_sets.get(flags)
-        if flag_set is None:
-            flag_set = self._flag_sets[flags] = frozenset(flags.split())
-        if header is not None:  # stored as fetched
-            return WireMessage(uid, flag_set, internaldate.encode(), size, modseq, header).decode()
-        return MessageRecord(
-            uid,
-            flag_set,
-            datetime.fromisoformat(internaldate),
-            size,
-            message_id,
-            datetime.fromisoformat(date) if date else None,
-            self._senders.setdefault(sender, sender),  # few senders write most mail: one copy each
-            subject,
-            modseq,
-        )
 
 
 def _row_id(cursor: sqlite3.Cursor) -> int:

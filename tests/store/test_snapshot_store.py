@@ -28,7 +28,8 @@ from mailguard.core.refresh_report import RefreshReport
 from mailguard.core.wire_messages import WireMessage, WireMessages
 from mailguard.store.database import MIGRATIONS, Database
 from mailguard.store.report_store import ReportStore
-from mailguard.store.snapshot_store import SnapshotStore, StoredMessages
+from mailguard.store.snapshot_store import SnapshotStore
+from mailguard.store.stored_messages import StoredMessages
 
 T = datetime(2026, 3, 3, 12, 0, tzinfo=UTC)
 CET = timezone(timedelta(hours=1))
