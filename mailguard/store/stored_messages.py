@@ -87,7 +87,7 @@ class StoredMessages(MessageMap):
         changed: dict[int, MessageRecord] = {}
         removed: set[int] = set()
         stored: set[int] = set()
-        flag_texts: dict[frozenset[str], str] = {}
+        flag_texts = FlagTexts()
         rows = self._conn.execute(_RAW_ROWS, (self._folder_id,))
         for uid, flags, internaldate, size, modseq, header in rows:
             stored.add(uid)
@@ -95,15 +95,12 @@ class StoredMessages(MessageMap):
             if now is None:
                 removed.add(uid)
                 continue
-            text = flag_texts.get(now.flags)
-            if text is None:
-                text = flag_texts[now.flags] = " ".join(sorted(now.flags))
             same = (
                 header is not None
                 and now.header == header
                 and now.size == size
                 and now.modseq == modseq
-                and text == flags
+                and flag_texts[now.flags] == flags
                 and now.internaldate.decode("ascii") == internaldate
             )
             if not same and (header is not None or fetched[uid] != self._all()[uid]):
@@ -187,6 +184,14 @@ class IdentityLookup:
         return found
 
 
+class FlagTexts(dict[frozenset[str], str]):
+    """Flag sets as stored (``"$Forwarded \\Seen"``), each joined once: a mailbox has few."""
+
+    def __missing__(self, flags: frozenset[str]) -> str:
+        text = self[flags] = " ".join(sorted(flags))
+        return text
+
+
 def stored_rows(messages: Mapping[int, MessageRecord]) -> Iterator[tuple[Any, ...]]:
     """The hot loop of a snapshot save (100,000 rows): one flat tuple per message.
 
@@ -197,15 +202,12 @@ def stored_rows(messages: Mapping[int, MessageRecord]) -> Iterator[tuple[Any, ..
     Columns: uid, flags, internaldate, size, message_id, date, sender, subject,
     modseq, header.
     """
-    flag_texts: dict[frozenset[str], str] = {}  # few distinct flag sets among many messages
+    flag_texts = FlagTexts()
     if isinstance(messages, WireMessages):
         for m in messages.wire.values():
-            flags = flag_texts.get(m.flags)
-            if flags is None:
-                flags = flag_texts[m.flags] = " ".join(sorted(m.flags))
             yield (
                 m.uid,
-                flags,
+                flag_texts[m.flags],
                 m.internaldate.decode("ascii"),
                 m.size,
                 message_id_of(m.header),
@@ -218,12 +220,9 @@ def stored_rows(messages: Mapping[int, MessageRecord]) -> Iterator[tuple[Any, ..
         return
     for r in messages.values():
         date = r.date
-        flags = flag_texts.get(r.flags)
-        if flags is None:
-            flags = flag_texts[r.flags] = " ".join(sorted(r.flags))
         yield (
             r.uid,
-            flags,
+            flag_texts[r.flags],
             r.internaldate.isoformat(),
             r.size,
             r.message_id,
