@@ -45,13 +45,13 @@ def choose_baseline(
     """
     if not baselines:
         return None
-    latest = max(baselines, key=lambda i: (baselines[i], i))
+    latest = _latest(baselines, baselines)
     window = most_recent_started_window(windows, now)
     if window is None or baselines[latest] >= window.end:
         return BaselineChoice(latest, None)
     before = [i for i, taken in baselines.items() if taken < window.start]
     if before:
-        return BaselineChoice(max(before, key=lambda i: (baselines[i], i)), window)
+        return BaselineChoice(_latest(baselines, before), window)
     return BaselineChoice(latest, window)
 
 
@@ -62,5 +62,9 @@ def baseline_for_window(
     if not baselines:
         return None
     before = [i for i, taken in baselines.items() if taken < window.start]
-    pool = before or list(baselines)
-    return BaselineChoice(max(pool, key=lambda i: (baselines[i], i)), window)
+    return BaselineChoice(_latest(baselines, before or baselines), window)
+
+
+def _latest(baselines: Mapping[int, datetime], ids: Iterable[int]) -> int:
+    """The most recently taken of ``ids``; of two taken at once, the later stored."""
+    return max(ids, key=lambda i: (baselines[i], i))

@@ -34,6 +34,12 @@ class EntryState(StrEnum):
         return self in (EntryState.QUEUED, EntryState.RUNNING)
 
 
+def describe_move(count: int, folder: str, target: str | None) -> str:
+    """``move 2 messages from 'INBOX' to 'Archive'``: a move, however it was asked for."""
+    noun = "message" if count == 1 else "messages"
+    return f"move {count} {noun} from {folder!r} to {target!r}"
+
+
 @dataclass(frozen=True, slots=True)
 class FolderOperation:
     """What the user asked for; messages are named by identity, since UIDs can change."""
@@ -51,9 +57,7 @@ class FolderOperation:
             return f"rename folder {self.folder!r} to {self.new_name!r}"
         if self.kind is OperationKind.DELETE_FOLDER:
             return f"delete folder {self.folder!r}"
-        count = len(self.message_keys)
-        noun = "message" if count == 1 else "messages"
-        return f"move {count} {noun} from {self.folder!r} to {self.target!r}"
+        return describe_move(len(self.message_keys), self.folder, self.target)
 
     def to_json(self) -> dict[str, object]:
         return {

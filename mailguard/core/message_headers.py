@@ -218,7 +218,7 @@ def parse_internaldate(raw: bytes) -> datetime:
     match = _INTERNALDATE.match(text)
     month = MONTHS.get(match[2].upper()) if match else None
     if match is None or month is None:
-        raise ImapError(f"unreadable INTERNALDATE from the server: {_shown(raw)}")
+        raise unreadable_internaldate(raw)
     try:
         return datetime(
             int(match[3]),
@@ -230,7 +230,12 @@ def parse_internaldate(raw: bytes) -> datetime:
             tzinfo=zone_from_offset(match[7]),
         )
     except ValueError as exc:
-        raise ImapError(f"unreadable INTERNALDATE from the server: {_shown(raw)}") from exc
+        raise unreadable_internaldate(raw) from exc
+
+
+def unreadable_internaldate(raw: bytes) -> ImapError:
+    """The one line said of an INTERNALDATE that cannot be read, wherever it is found."""
+    return ImapError(f"unreadable INTERNALDATE from the server: {_shown(raw)}")
 
 
 def valid_internaldate(raw: bytes) -> bool:

@@ -13,12 +13,12 @@ from __future__ import annotations
 from collections.abc import Container, Iterator
 from typing import NamedTuple
 
-from mailguard.core.errors import ImapError
 from mailguard.core.mailstate import MessageRecord
 from mailguard.core.message_headers import (
     message_id_of,
     parse_header_block,
     parse_internaldate,
+    unreadable_internaldate,
     valid_internaldate,
 )
 from mailguard.core.message_map import MessageMap
@@ -64,8 +64,7 @@ class WireMessages(MessageMap):
     def add(self, message: WireMessage) -> None:
         """Keep ``message``; an INTERNALDATE that could never be read is refused now."""
         if not valid_internaldate(message.internaldate):
-            shown = message.internaldate[:60].decode("ascii", "replace")
-            raise ImapError(f"unreadable INTERNALDATE from the server: {shown}")
+            raise unreadable_internaldate(message.internaldate)
         self.wire[message.uid] = message
         self._decoded.pop(message.uid, None)
 

@@ -18,7 +18,13 @@ from mailguard.core.errors import EditsRefused, MailguardError
 from mailguard.core.guard import Standing, standing
 from mailguard.core.guard_policy import GuardPolicy
 from mailguard.core.guard_text import span_text
-from mailguard.core.journal import EntryState, FolderOperation, JournalEntry, OperationKind
+from mailguard.core.journal import (
+    EntryState,
+    FolderOperation,
+    JournalEntry,
+    OperationKind,
+    describe_move,
+)
 from mailguard.core.model import MaintenanceWindow
 from mailguard.imap.message_identity import identities_of
 from mailguard.imap.operations import FolderExecutor, Outcome
@@ -37,8 +43,7 @@ class MoveByUid:
     uids: tuple[int, ...]
 
     def describe(self) -> str:
-        noun = "message" if len(self.uids) == 1 else "messages"
-        return f"move {len(self.uids)} {noun} from {self.folder!r} to {self.target!r}"
+        return describe_move(len(self.uids), self.folder, self.target)
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +110,8 @@ class OperationGate:
         if where.state.blocks_edits:
             return GateResult(queued=entry)
         try:
-            return GateResult(replayed=tuple(self._replay(account)))
+            entries = self._journal.open_entries(account.name)
+            return GateResult(replayed=tuple(self._replay(account, entries)))
         except MailguardError as exc:
             # Still only queued, so nothing of it reached the server: withdraw it, or an
             # edit the user saw fail would quietly happen at the next replay.
@@ -120,11 +126,10 @@ class OperationGate:
         windows: list[MaintenanceWindow] | None = None,
     ) -> list[Replayed]:
         """Run the open journal entries in order, if edits are open at ``now``."""
-        if not self._journal.open_entries(account.name):
+        entries = self._journal.open_entries(account.name)
+        if not entries or self.standing(account, now, windows).state.blocks_edits:
             return []
-        if self.standing(account, now, windows).state.blocks_edits:
-            return []
-        return self._replay(account)
+        return self._replay(account, entries)
 
     def refusal(self, what: str, where: Standing) -> str:
         """One line: what was refused, which window, until when."""
@@ -154,10 +159,10 @@ class OperationGate:
             message_keys=keys,
         )
 
-    def _replay(self, account: AccountConfig) -> list[Replayed]:
-        """In id order; a failure leaves its entry RUNNING and stops, keeping the order."""
+    def _replay(self, account: AccountConfig, entries: list[JournalEntry]) -> list[Replayed]:
+        """``entries`` (the open ones, in id order); a failure leaves its entry RUNNING and
+        stops, keeping the order."""
         done: list[Replayed] = []
-        entries = self._journal.open_entries(account.name)
         if not entries:
             return done
         with self._imap.connect(account) as client:
