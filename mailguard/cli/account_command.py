@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from mailguard.cli.console import Console
+from mailguard.cli.source_command import source_location
 from mailguard.core.account import AccountConfig, Security
 from mailguard.core.errors import AccountError, UsageError
 from mailguard.imap.connection import normalize_fingerprint
@@ -186,13 +187,6 @@ def _ca_file(value: str | None) -> Path | None:
     if not path.is_file():
         raise UsageError(f"no CA file at {path}")
     return path
-
-
-def source_location(location: str) -> str:
-    """URLs as given; a path made absolute, so it still works from another folder."""
-    if "://" in location:
-        return location
-    return str(Path(location).expanduser().absolute())
 
 
 def _read_password(from_stdin: bool, config: AccountConfig) -> str:

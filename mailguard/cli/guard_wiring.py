@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from datetime import timedelta, tzinfo
 
 from mailguard.cli.console import Console
-from mailguard.cli.refresh_wiring import account_schedule, build_refresh_service, utc_now
-from mailguard.cli.timeargs import system_zone
+from mailguard.cli.refresh_wiring import account_schedule, build_refresh_service
+from mailguard.cli.timeargs import system_zone, utc_now
 from mailguard.core.guard_policy import GuardPolicy
 from mailguard.core.journal import JournalEntry
 from mailguard.net.lazy import LazyFetcher

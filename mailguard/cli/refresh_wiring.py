@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 from mailguard.cli.console import Console
-from mailguard.cli.timeargs import parse_zone, system_zone
+from mailguard.cli.timeargs import parse_zone, system_zone, utc_now
 from mailguard.imap.session import ImapSession
 from mailguard.net.lazy import LazyFetcher
 from mailguard.service.account_schedule import AccountSchedule
@@ -23,10 +23,6 @@ from mailguard.store.paths import AppPaths
 from mailguard.store.report_store import ReportStore
 from mailguard.store.secrets import PasswordVault
 from mailguard.store.snapshot_store import SnapshotStore
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 @contextmanager

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 from dataclasses import replace
+from pathlib import Path
 
-from mailguard.cli.account_command import source_location
 from mailguard.cli.console import Console
 from mailguard.cli.timeargs import parse_zone
 from mailguard.core.errors import UsageError
@@ -97,6 +97,13 @@ def run_remove(args: argparse.Namespace, paths: AppPaths, console: Console) -> i
 
 def _location(text: str) -> str:
     return text if text.startswith("mailbox:") else source_location(text)
+
+
+def source_location(location: str) -> str:
+    """URLs as given; a path made absolute, so it still works from another folder."""
+    if "://" in location:
+        return location
+    return str(Path(location).expanduser().absolute())
 
 
 def _source_json(source: ScheduleSource) -> dict[str, object]:

@@ -14,6 +14,10 @@ from mailguard.core.errors import UsageError
 _OFFSET = re.compile(r"^(?:UTC|GMT)?([+-])(\d{1,2})(?::?(\d{2}))?$")
 
 
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
 def system_zone() -> tzinfo:
     """The zone the desktop runs in, DST-aware (``TZ`` first, then /etc/localtime)."""
     name = os.environ.get("TZ", "").lstrip(":")

@@ -5,8 +5,7 @@ from __future__ import annotations
 import argparse
 
 from mailguard.cli.console import Console
-from mailguard.cli.refresh_wiring import utc_now
-from mailguard.cli.timeargs import parse_moment, system_zone
+from mailguard.cli.timeargs import parse_moment, system_zone, utc_now
 from mailguard.store.account_store import AccountStore
 from mailguard.store.database import Database
 from mailguard.store.guard_store import ManualWindowStore

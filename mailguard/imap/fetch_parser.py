@@ -88,7 +88,6 @@ class Responses:
     uidvalidity: int | None = None
     uidnext: int | None = None
     highestmodseq: int | None = None
-    nomodseq: bool = False
     exists: int | None = None
     messages: WireMessages = field(default_factory=WireMessages)
     flag_updates: dict[int, FlagUpdate] = field(default_factory=dict)
@@ -369,7 +368,6 @@ def flag_set(raw: bytes) -> frozenset[str]:
 
 def _response_code(code: bytes, argument: bytes | None, into: Responses) -> None:
     if code == b"NOMODSEQ":
-        into.nomodseq = True
         into.highestmodseq = None
         return
     if code not in (b"UIDVALIDITY", b"UIDNEXT", b"HIGHESTMODSEQ") or argument is None:

@@ -163,10 +163,10 @@ class Database:
 
     def __init__(self, path: Path, *, migrations: tuple[str, ...] = MIGRATIONS) -> None:
         self.path = path
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         try:
+            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
             self._conn = sqlite3.connect(path, isolation_level=None, timeout=10.0)
-        except sqlite3.Error as exc:
+        except (sqlite3.Error, OSError) as exc:
             raise ConfigError(f"cannot open the database {path}: {exc}") from exc
         try:
             self._conn.execute("PRAGMA journal_mode = WAL")
@@ -174,10 +174,11 @@ class Database:
             self._conn.execute("PRAGMA foreign_keys = ON")
             path.chmod(0o600)
             self._migrate(migrations)
-        except (sqlite3.Error, ConfigError) as exc:
+        except ConfigError:
             self._conn.close()
-            if isinstance(exc, ConfigError):
-                raise
+            raise
+        except (sqlite3.Error, OSError) as exc:
+            self._conn.close()
             raise ConfigError(f"cannot open the database {path}: {exc}") from exc
 
     @property

@@ -13,6 +13,8 @@ from pathlib import Path
 
 from platformdirs import PlatformDirs
 
+from mailguard.core.errors import ConfigError
+
 HOME_ENV = "MAILGUARD_HOME"
 
 
@@ -52,5 +54,8 @@ class AppPaths:
     def ensure(self) -> AppPaths:
         """Create the folders, private to the user (they hold mail metadata)."""
         for folder in (self.config_dir, self.data_dir, self.cache_dir, self.log_dir):
-            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            try:
+                folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            except OSError as exc:
+                raise ConfigError(f"cannot create the folder {folder}: {exc.strerror}") from exc
         return self

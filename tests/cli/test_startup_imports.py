@@ -45,3 +45,9 @@ def test_help_loads_neither_the_imap_engine_nor_the_keyring(command: str) -> Non
     )
 
     assert loaded.isdisjoint({"mailguard.cli.refresh_wiring", "imapclient", "keyring"})
+
+
+def test_the_window_commands_load_neither_the_imap_engine_nor_the_keyring() -> None:
+    loaded = loaded_after("import mailguard.cli.window_command, mailguard.cli.source_command")
+
+    assert loaded.isdisjoint({"mailguard.cli.refresh_wiring", "imapclient", "keyring"})

@@ -73,6 +73,13 @@ def test_a_database_from_a_newer_mailguard_is_refused(tmp_path: Path) -> None:
         Database(path, migrations=MIGRATIONS[:1])
 
 
+def test_a_database_whose_folder_cannot_be_made_is_a_config_error(tmp_path: Path) -> None:
+    (tmp_path / "file").write_text("not a folder")
+
+    with pytest.raises(ConfigError, match="cannot open the database"):
+        Database(tmp_path / "file" / "m.sqlite3")
+
+
 def test_an_inner_transaction_joins_the_outer_one(tmp_path: Path) -> None:
     with Database(tmp_path / "m.sqlite3") as db:
         with pytest.raises(RuntimeError), db.transaction() as conn:
