@@ -15,7 +15,12 @@ from mailguard.net.fetched import Fetched
 
 def read_local(path: Path, location: str, *, max_bytes: int) -> Fetched:
     """The file's bytes; ``location`` is how the user named it, for messages."""
-    path = path.expanduser()
+    try:
+        path = path.expanduser()
+    except RuntimeError as exc:  # ~name for an unknown user, or no home at all
+        raise FetchError(location, "names a home directory that does not exist") from exc
+    if "\0" in str(path):  # e.g. file:///a%00b; open() would raise ValueError, not OSError
+        raise FetchError(location, "is not a valid path (it contains a NUL character)")
     if path.is_dir():  # checked first: Windows reports a directory as "permission denied"
         raise FetchError(location, "is a directory, not a file")
     try:

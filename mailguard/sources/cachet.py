@@ -6,6 +6,7 @@ user states as the source's zone (``ctx.zone``).
 
 from __future__ import annotations
 
+from contextlib import suppress
 from functools import partial
 from typing import Any, TypeAlias
 
@@ -13,16 +14,16 @@ from mailguard.core.errors import ParseError
 from mailguard.core.model import MaintenanceWindow, WindowStatus
 from mailguard.sources.base import ParseContext, ParseResult, load_json
 from mailguard.sources.status_json import (
-    FALLBACK_TITLE,
     collect,
     entry_label,
     json_type,
     native_id,
-    one_line,
     optional_time,
     parse_time,
     plain_text,
     sniff_json,
+    title_or_fallback,
+    unknown_status,
     window_span,
 )
 
@@ -110,11 +111,10 @@ def _read(
             # which for an upcoming schedule lies before its start.
             end, why_no_end = None, "gives a completion time before its start"
     span = window_span(start, end, label=label, zone=ctx.zone, why_no_end=why_no_end)
-    name = plain_text(fields.get("name"))
     return MaintenanceWindow(
         start=span.start,
         end=span.end,
-        title=" ".join(name.split()) if name else FALLBACK_TITLE,
+        title=title_or_fallback(plain_text(fields.get("name"))),
         source=ctx.source,
         source_kind=KIND,
         status=status,
@@ -146,14 +146,12 @@ def _status(raw: object, label: str) -> tuple[WindowStatus | None, list[str]]:
     if isinstance(raw, int) and not isinstance(raw, bool):
         code = raw
     elif isinstance(raw, str):
-        try:
+        with suppress(ValueError):
             code = int(raw.strip())
-        except ValueError:
-            code = None
     status = _STATUS.get(code) if code is not None else None
     if status is None:
-        shown = one_line(str(raw), 40) if isinstance(raw, int | str) else json_type(raw)
-        return None, [f"{label} has an unknown status {shown!r}; going by the clock"]
+        # An unknown code is shown as given, a number included.
+        return unknown_status(str(raw) if isinstance(raw, int) else raw, label)
     return status, []
 
 

@@ -7,6 +7,7 @@ Incidents are outages, not windows, and are left out.
 
 from __future__ import annotations
 
+from datetime import datetime
 from functools import partial
 from typing import Any
 
@@ -14,18 +15,20 @@ from mailguard.core.errors import ParseError
 from mailguard.core.model import MaintenanceWindow, WindowStatus
 from mailguard.sources.base import ParseContext, ParseResult, load_json
 from mailguard.sources.status_json import (
-    FALLBACK_TITLE,
     BadEntry,
     collect,
     entry_label,
     json_type,
+    latest_update,
     minutes,
+    names_then_groups,
     native_id,
-    one_line,
     optional_time,
     parse_time,
     plain_text,
     sniff_json,
+    title_or_fallback,
+    unknown_status,
     window_span,
 )
 
@@ -91,12 +94,11 @@ def _read(entry: dict[str, Any], label: str, *, ctx: ParseContext) -> Maintenanc
             raise BadEntry("it ends beyond the calendar mailguard can handle") from exc
     span = window_span(start, end, label=label, zone=ctx.zone, zone_assumed=zoneless)
     status, status_warnings = _status(entry.get("status"), label)
-    latest = _latest_update(entry.get("updates"), ctx)
-    title = _title(entry)
+    latest = latest_update(entry.get("updates"), partial(_update_time, ctx=ctx), newest_first=False)
     return MaintenanceWindow(
         start=span.start,
         end=span.end,
-        title=" ".join(title.split()) if title else FALLBACK_TITLE,
+        title=title_or_fallback(_title(entry)),
         source=ctx.source,
         source_kind=KIND,
         status=status,
@@ -128,42 +130,26 @@ def _status(raw: object, label: str) -> tuple[WindowStatus | None, list[str]]:
         return None, []
     status = _STATUS.get(raw.strip().upper()) if isinstance(raw, str) else None
     if status is None:
-        shown = one_line(raw, 40) if isinstance(raw, str) else json_type(raw)
-        return None, [f"{label} has an unknown status {shown!r}; going by the clock"]
+        return unknown_status(raw, label)
     return status, []
 
 
-def _latest_update(updates: object, ctx: ParseContext) -> dict[str, Any] | None:
-    """The newest update by ``createdAt`` (else ``started``), else the last listed."""
-    if not isinstance(updates, list):
-        return None
-    candidates = [u for u in updates if isinstance(u, dict)]
-    dated = [
-        (moment, position, update)
-        for position, update in enumerate(candidates)
-        if (
-            moment := optional_time(update.get("createdAt"), ctx.zone)
-            or optional_time(update.get("started"), ctx.zone)
-        )
-        is not None
-    ]
-    if dated:
-        return max(dated, key=lambda item: item[:2])[2]
-    return candidates[-1] if candidates else None
+def _update_time(update: dict[str, Any], *, ctx: ParseContext) -> datetime | None:
+    """When an update was posted: ``createdAt``, else ``started``."""
+    return optional_time(update.get("createdAt"), ctx.zone) or optional_time(
+        update.get("started"), ctx.zone
+    )
 
 
 def _affected(components: object) -> tuple[str, ...]:
     """Component names, then the names of their groups."""
-    if not isinstance(components, list):
-        return ()
-    names: list[str] = []
-    groups: list[str] = []
-    for component in components:
-        if not isinstance(component, dict):
-            continue
-        if name := _localized(component.get("name")):
-            names.append(name)
-        group = component.get("group")
-        if isinstance(group, dict) and (group_name := _localized(group.get("name"))):
-            groups.append(group_name)
-    return tuple(dict.fromkeys([*names, *groups]))
+    return names_then_groups(
+        components,
+        name=lambda component: _localized(component.get("name")),
+        group=_group_name,
+    )
+
+
+def _group_name(component: dict[str, Any]) -> str | None:
+    group = component.get("group")
+    return _localized(group.get("name")) if isinstance(group, dict) else None

@@ -88,6 +88,58 @@ def _printable(text: str) -> str:
     return text.encode("utf-8", "replace").decode("utf-8")
 
 
+def title_or_fallback(name: str | None) -> str:
+    """A window title: the name on one line, else :data:`FALLBACK_TITLE`."""
+    return " ".join(name.split()) if name else FALLBACK_TITLE
+
+
+def unknown_status(raw: object, label: str) -> tuple[None, list[str]]:
+    """No status, and the warning that ``raw`` is not one this source knows."""
+    shown = one_line(raw, 40) if isinstance(raw, str) else json_type(raw)
+    return None, [f"{label} has an unknown status {shown!r}; going by the clock"]
+
+
+def latest_update(
+    updates: object,
+    time_of: Callable[[dict[str, Any]], datetime | None],
+    *,
+    newest_first: bool,
+) -> dict[str, Any] | None:
+    """The newest update by ``time_of``; among equal or missing times, the listing's order decides.
+
+    ``newest_first`` says how the source lists updates: newest first, or oldest first.
+    """
+    if not isinstance(updates, list):
+        return None
+    candidates = [u for u in updates if isinstance(u, dict)]
+    step = -1 if newest_first else 1
+    dated = [
+        (moment, step * position, update)
+        for position, update in enumerate(candidates)
+        if (moment := time_of(update)) is not None
+    ]
+    if dated:
+        return max(dated, key=lambda item: item[:2])[2]
+    if not candidates:
+        return None
+    return candidates[0] if newest_first else candidates[-1]
+
+
+def names_then_groups(
+    components: object,
+    *,
+    name: Callable[[dict[str, Any]], str | None],
+    group: Callable[[dict[str, Any]], str | None],
+) -> tuple[str, ...]:
+    """Affected names: each component's, then its group's, without repeats."""
+    if not isinstance(components, list):
+        return ()
+    found = [component for component in components if isinstance(component, dict)]
+    names = [text for component in found if (text := name(component))]
+    groups = [text for component in found if (text := group(component))]
+    return tuple(dict.fromkeys([*names, *groups]))
+
+
 def native_id(value: object) -> str | None:
     """The source's id as text (Cachet numbers, Statuspage strings); None if unusable."""
     if isinstance(value, bool):

@@ -18,16 +18,18 @@ from mailguard.core.errors import ParseError
 from mailguard.core.model import MaintenanceWindow, WindowStatus
 from mailguard.sources.base import ParseContext, ParseResult, load_json
 from mailguard.sources.status_json import (
-    FALLBACK_TITLE,
     collect,
     entry_label,
     json_type,
+    latest_update,
+    names_then_groups,
     native_id,
-    one_line,
     optional_time,
     parse_time,
     plain_text,
     sniff_json,
+    title_or_fallback,
+    unknown_status,
     window_span,
 )
 
@@ -126,13 +128,15 @@ def _read(
         start, end, label=label, zone=ctx.zone, zone_assumed=start_zoneless or end_zoneless
     )
 
-    latest = _latest_update(entry.get("incident_updates"), ctx)
+    # The API lists updates newest first.
+    latest = latest_update(
+        entry.get("incident_updates"), partial(_update_time, ctx=ctx), newest_first=True
+    )
     status, status_warnings = _status(entry, latest, label)
-    name = plain_text(entry.get("name"))
     return MaintenanceWindow(
         start=span.start,
         end=span.end,
-        title=" ".join(name.split()) if name else FALLBACK_TITLE,
+        title=title_or_fallback(plain_text(entry.get("name"))),
         source=ctx.source,
         source_kind=KIND,
         status=status,
@@ -157,8 +161,7 @@ def _status(
         return None, []
     status = _STATUS.get(raw.strip().casefold()) if isinstance(raw, str) else None
     if status is None:
-        shown = one_line(raw, 40) if isinstance(raw, str) else json_type(raw)
-        return None, [f"{label} has an unknown status {shown!r}; going by the clock"]
+        return unknown_status(raw, label)
     return status, []
 
 
@@ -170,22 +173,7 @@ def _says_cancelled(update: dict[str, Any]) -> bool:
     return isinstance(body, str) and _CANCELLED_WORDING.search(body) is not None
 
 
-def _latest_update(updates: object, ctx: ParseContext) -> dict[str, Any] | None:
-    """The newest update: by its time, else the first (the API lists newest first)."""
-    if not isinstance(updates, list):
-        return None
-    candidates = [u for u in updates if isinstance(u, dict)]
-    dated = [
-        (moment, -position, update)
-        for position, update in enumerate(candidates)
-        if (moment := _update_time(update, ctx)) is not None
-    ]
-    if dated:
-        return max(dated, key=lambda item: item[:2])[2]
-    return candidates[0] if candidates else None
-
-
-def _update_time(update: dict[str, Any], ctx: ParseContext) -> datetime | None:
+def _update_time(update: dict[str, Any], *, ctx: ParseContext) -> datetime | None:
     return optional_time(update.get("display_at"), ctx.zone) or optional_time(
         update.get("created_at"), ctx.zone
     )
@@ -214,16 +202,8 @@ def _group_names(*component_lists: object) -> dict[str, str]:
 
 def _affected(components: object, groups: dict[str, str]) -> tuple[str, ...]:
     """Component names, then the names of the groups they belong to (``IMAP`` in ``E-Mail``)."""
-    if not isinstance(components, list):
-        return ()
-    names: list[str] = []
-    group_names: list[str] = []
-    for component in components:
-        if not isinstance(component, dict):
-            continue
-        if name := plain_text(component.get("name")):
-            names.append(name)
-        group = groups.get(native_id(component.get("group_id")) or "")
-        if group:
-            group_names.append(group)
-    return tuple(dict.fromkeys([*names, *group_names]))
+    return names_then_groups(
+        components,
+        name=lambda component: plain_text(component.get("name")),
+        group=lambda component: groups.get(native_id(component.get("group_id")) or ""),
+    )

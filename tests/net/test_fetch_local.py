@@ -65,6 +65,22 @@ def test_directory_is_reported(fetcher: Fetcher, tmp_path: Path) -> None:
     assert fetch_error(fetcher, str(tmp_path)) == f"{tmp_path}: is a directory, not a file"
 
 
+def test_home_of_an_unknown_user_is_reported(fetcher: Fetcher) -> None:
+    location = "~no-such-mailguard-user/wartung.ics"
+
+    assert fetch_error(fetcher, location) == (
+        f"{location}: names a home directory that does not exist"
+    )
+
+
+def test_file_url_naming_a_nul_character_is_reported(fetcher: Fetcher, tmp_path: Path) -> None:
+    location = tmp_path.as_uri() + "/a%00b.ics"
+
+    assert fetch_error(fetcher, location) == (
+        f"{location}: is not a valid path (it contains a NUL character)"
+    )
+
+
 def _error_as_unprivileged_user(fetcher: Fetcher, location: str) -> str:
     """Root reads any file, so as root the fetch runs in a child that drops to 'nobody'."""
     if os.geteuid() != 0:

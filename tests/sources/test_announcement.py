@@ -2,26 +2,21 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from mailguard.sources.announcement import read_announcement
 from mailguard.sources.base import ParseContext
+from tests.sources.contexts import ANNOUNCEMENT_DAYS_AHEAD, parse_context
 
 BERLIN = ZoneInfo("Europe/Berlin")
 NOW = datetime(2026, 2, 1, 12, 0, tzinfo=BERLIN)
 
 
 def context(zone: ZoneInfo = BERLIN) -> ParseContext:
-    return ParseContext(
-        source="provider-blog",
-        zone=zone,
-        now=NOW,
-        horizon_start=NOW - timedelta(days=30),
-        horizon_end=NOW + timedelta(days=365),
-    )
+    return parse_context("provider-blog", zone, NOW, days_ahead=ANNOUNCEMENT_DAYS_AHEAD)
 
 
 def spans(text: str, zone: ZoneInfo = BERLIN) -> list[tuple[str, str]]:

@@ -11,19 +11,15 @@ from dateutil import tz
 from mailguard.core.model import UNSTATED_END_ASSUMPTION, Confidence, WindowStatus
 from mailguard.sources.announcement import read_announcement
 from mailguard.sources.base import ParseContext, ParseResult
+from tests.sources.contexts import ANNOUNCEMENT_DAYS_AHEAD, parse_context
 
 BERLIN = ZoneInfo("Europe/Berlin")
 NOW = datetime(2026, 2, 1, 12, 0, tzinfo=BERLIN)
 
 
 def context(*, now: datetime = NOW, anchor: datetime | None = None, zone=BERLIN) -> ParseContext:
-    return ParseContext(
-        source="provider-blog",
-        zone=zone,
-        now=now,
-        horizon_start=now - timedelta(days=30),
-        horizon_end=now + timedelta(days=365),
-        anchor=anchor,
+    return parse_context(
+        "provider-blog", zone, now, days_ahead=ANNOUNCEMENT_DAYS_AHEAD, anchor=anchor
     )
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -11,19 +11,14 @@ import pytest
 from mailguard.core.model import Confidence
 from mailguard.sources import text
 from mailguard.sources.base import ParseContext
+from tests.sources.contexts import ANNOUNCEMENT_DAYS_AHEAD, parse_context
 
 SAMPLES = Path(__file__).parent.parent / "samples"
 BERLIN = ZoneInfo("Europe/Berlin")
 
 
 def context(now: datetime) -> ParseContext:
-    return ParseContext(
-        source="provider-blog",
-        zone=BERLIN,
-        now=now,
-        horizon_start=now - timedelta(days=30),
-        horizon_end=now + timedelta(days=365),
-    )
+    return parse_context("provider-blog", BERLIN, now, days_ahead=ANNOUNCEMENT_DAYS_AHEAD)
 
 
 def read_sample(name: str, now: datetime = datetime(2026, 2, 1, tzinfo=BERLIN)):

@@ -15,6 +15,7 @@ from mailguard.core.model import UNSTATED_END_ASSUMPTION, Confidence, WindowStat
 from mailguard.core.schedule import filter_by_component
 from mailguard.sources import instatus
 from mailguard.sources.base import ParseContext, ParseResult
+from tests.sources.contexts import STATUS_DAYS_AHEAD, parse_context
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 SOURCE = "https://kolibri-mail.instatus.com/summary.json"
@@ -22,13 +23,7 @@ NOW = datetime(2026, 3, 2, 7, tzinfo=UTC)
 
 
 def make_ctx() -> ParseContext:
-    return ParseContext(
-        source=SOURCE,
-        zone=ZoneInfo("Europe/Berlin"),
-        now=NOW,
-        horizon_start=NOW - timedelta(days=30),
-        horizon_end=NOW + timedelta(days=90),
-    )
+    return parse_context(SOURCE, ZoneInfo("Europe/Berlin"), NOW, days_ahead=STATUS_DAYS_AHEAD)
 
 
 def parse_sample(name: str) -> ParseResult:

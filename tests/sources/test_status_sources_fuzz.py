@@ -7,7 +7,7 @@ ParseError; ``sniff`` answers True or False. Each sample sniffs as its own kind.
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -20,18 +20,13 @@ from hypothesis import strategies as st
 from mailguard.core.errors import ParseError
 from mailguard.core.model import Confidence
 from mailguard.sources import cachet, instatus, statuspage
-from mailguard.sources.base import ParseContext, ParseResult
+from mailguard.sources.base import ParseResult
+from tests.sources.contexts import STATUS_DAYS_AHEAD, parse_context
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 SOURCE = "https://status.kolibri-mail.example/feed"
 NOW = datetime(2026, 3, 2, 7, tzinfo=UTC)
-CTX = ParseContext(
-    source=SOURCE,
-    zone=ZoneInfo("Europe/Berlin"),
-    now=NOW,
-    horizon_start=NOW - timedelta(days=30),
-    horizon_end=NOW + timedelta(days=90),
-)
+CTX = parse_context(SOURCE, ZoneInfo("Europe/Berlin"), NOW, days_ahead=STATUS_DAYS_AHEAD)
 
 #: In the registry's sniffing order.
 MODULES: tuple[ModuleType, ...] = (statuspage, cachet, instatus)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -15,6 +15,7 @@ from mailguard.core.model import UNSTATED_END_ASSUMPTION, Confidence, WindowStat
 from mailguard.core.schedule import filter_by_component, merge_windows
 from mailguard.sources import statuspage
 from mailguard.sources.base import ParseContext, ParseResult
+from tests.sources.contexts import STATUS_DAYS_AHEAD, parse_context
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 SOURCE = "https://status.kolibri-mail.example/api/v2/scheduled-maintenances.json"
@@ -24,13 +25,7 @@ CET = ZoneInfo("Etc/GMT-1")  # a fixed +01:00, as the sample's offsets are writt
 
 
 def make_ctx(zone: ZoneInfo = ZONE) -> ParseContext:
-    return ParseContext(
-        source=SOURCE,
-        zone=zone,
-        now=NOW,
-        horizon_start=NOW - timedelta(days=30),
-        horizon_end=NOW + timedelta(days=90),
-    )
+    return parse_context(SOURCE, zone, NOW, days_ahead=STATUS_DAYS_AHEAD)
 
 
 def parse_sample(name: str) -> ParseResult:
