@@ -13,7 +13,6 @@ that ``stop()`` sets, so the server shuts down at once whatever it was doing.
 from __future__ import annotations
 
 import ssl
-import subprocess
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -21,6 +20,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from types import TracebackType
 from typing import Any
+
+from tests.certificates import Certificate
 
 
 @dataclass
@@ -238,58 +239,7 @@ class _RequestHandler(BaseHTTPRequestHandler):
         pass
 
 
-def make_certificate(
-    directory: Path,
-    *,
-    names: tuple[str, ...] = ("IP:127.0.0.1", "DNS:localhost"),
-    expired: bool = False,
-) -> tuple[Path, Path]:
-    """A self-signed certificate and key (PEM) made with the ``openssl`` CLI.
-
-    ``names`` are subjectAltName entries. An ``expired`` one is valid only in
-    January 2020; that needs ``openssl ca``, as ``req -x509`` cannot back-date.
-    """
-    directory.mkdir(parents=True, exist_ok=True)
-    cert, key = directory / "cert.pem", directory / "key.pem"
-    extensions = [
-        f"subjectAltName={','.join(names)}",
-        "basicConstraints=critical,CA:TRUE",
-        "keyUsage=critical,digitalSignature,keyCertSign",
-    ]
-    new_key = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"]
-    added = [arg for ext in extensions for arg in ("-addext", ext)]
-    subject = ["-subj", "/CN=mailguard test"]
-    if not expired:
-        _openssl(
-            "req", "-x509", *new_key, "-keyout", key, "-out", cert, "-days", "2", *subject, *added
-        )
-        return cert, key
-    request = directory / "request.csr"
-    _openssl("req", "-new", *new_key, "-keyout", key, "-out", request, *subject, *added)
-    (directory / "index.txt").write_text("")
-    (directory / "serial.txt").write_text("01\n")
-    config = directory / "ca.cnf"
-    config.write_text(
-        "[ca]\ndefault_ca = test_ca\n"
-        f"[test_ca]\ndatabase = {directory / 'index.txt'}\nnew_certs_dir = {directory}\n"
-        f"serial = {directory / 'serial.txt'}\ndefault_md = sha256\npolicy = any\n"
-        "copy_extensions = copy\nunique_subject = no\nx509_extensions = ext\n"
-        "[any]\ncommonName = supplied\n"
-        "[ext]\nsubjectKeyIdentifier = hash\nauthorityKeyIdentifier = keyid:always\n"
-    )
-    _openssl(
-        "ca", "-batch", "-notext", "-config", config, "-selfsign", "-keyfile", key,
-        "-in", request, "-out", cert, "-startdate", "20200101000000Z", "-enddate",
-        "20200102000000Z",
-    )  # fmt: skip
-    return cert, key
-
-
-def tls_server_context(cert: Path, key: Path) -> ssl.SSLContext:
+def tls_server_context(certificate: Certificate) -> ssl.SSLContext:
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-    context.load_cert_chain(cert, key)
+    context.load_cert_chain(certificate.cert_file, certificate.key_file)
     return context
-
-
-def _openssl(*args: object) -> None:
-    subprocess.run(["openssl", *map(str, args)], check=True, capture_output=True, timeout=30)

@@ -9,7 +9,8 @@ from typing import Any
 import pytest
 
 from mailguard.net.fetcher import Fetcher
-from tests.httpserver import ScriptedServer, make_certificate, tls_server_context
+from tests.certificates import Certificate, make_certificate
+from tests.httpserver import ScriptedServer, tls_server_context
 
 MakeFetcher = Callable[..., Fetcher]
 
@@ -21,14 +22,14 @@ def http_server() -> Iterator[ScriptedServer]:
 
 
 @pytest.fixture(scope="session")
-def self_signed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+def self_signed(tmp_path_factory: pytest.TempPathFactory) -> Certificate:
     """(certificate, key) for 127.0.0.1 and localhost, trusted by nobody."""
     return make_certificate(tmp_path_factory.mktemp("tls"))
 
 
 @pytest.fixture
-def https_server(self_signed: tuple[Path, Path]) -> Iterator[ScriptedServer]:
-    with ScriptedServer(tls=tls_server_context(*self_signed)) as server:
+def https_server(self_signed: Certificate) -> Iterator[ScriptedServer]:
+    with ScriptedServer(tls=tls_server_context(self_signed)) as server:
         yield server
 
 

@@ -10,7 +10,8 @@ import pytest
 
 from mailguard.core.errors import ConfigError, FetchError
 from mailguard.net.fetcher import Fetcher
-from tests.httpserver import ScriptedServer, make_certificate, tls_server_context
+from tests.certificates import Certificate, make_certificate
+from tests.httpserver import ScriptedServer, tls_server_context
 from tests.net.conftest import MakeFetcher
 
 SCHEDULE = b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"
@@ -30,11 +31,11 @@ def server_with(tmp_path: Path) -> Iterator[StartServer]:
     servers: list[ScriptedServer] = []
 
     def start(**options: Any) -> tuple[ScriptedServer, Path]:
-        cert, key = make_certificate(tmp_path / f"cert{len(servers)}", **options)
-        server = ScriptedServer(tls=tls_server_context(cert, key)).start()
+        certificate = make_certificate(tmp_path / f"cert{len(servers)}", **options)
+        server = ScriptedServer(tls=tls_server_context(certificate)).start()
         servers.append(server)
         server.document("/s.ics", SCHEDULE, content_type="text/calendar")
-        return server, cert
+        return server, certificate.cert_file
 
     yield start
     for server in servers:
@@ -54,11 +55,11 @@ def test_self_signed_certificate_is_rejected_by_default(
 
 
 def test_certificate_trusted_through_ca_file_is_accepted(
-    https_server: ScriptedServer, make_fetcher: MakeFetcher, self_signed: tuple[Path, Path]
+    https_server: ScriptedServer, make_fetcher: MakeFetcher, self_signed: Certificate
 ) -> None:
     https_server.document("/s.ics", SCHEDULE)
 
-    fetched = make_fetcher(ca_file=self_signed[0]).fetch(https_server.url("/s.ics"))
+    fetched = make_fetcher(ca_file=self_signed.cert_file).fetch(https_server.url("/s.ics"))
 
     assert fetched.data == SCHEDULE
 
@@ -66,7 +67,7 @@ def test_certificate_trusted_through_ca_file_is_accepted(
 def test_certificate_for_another_host_is_rejected(
     server_with: StartServer, make_fetcher: MakeFetcher
 ) -> None:
-    server, cert = server_with(names=("DNS:status.example.org",))
+    server, cert = server_with(names=("status.example.org",))
 
     message = fetch_error(make_fetcher(ca_file=cert), server.url("/s.ics"))
 
