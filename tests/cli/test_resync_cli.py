@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -375,7 +376,11 @@ def test_a_server_killed_mid_read_leaves_the_last_good_state_and_a_later_run_wor
     result = cli(*command)
     assert relay.wait_triggered(), "the read ended before the server was killed"
     assert result.exit_code == 2, result.err
-    assert "closed the connection while reading Folder" in error_line(result)
+    # Which folder's answer was cut depends on how the server batched its replies.
+    assert re.search(
+        r"closed the connection while reading (Folder \d+|INBOX|Sent|Drafts|Trash|Junk)",
+        error_line(result),
+    )
     assert stored_state(cli.home) == before
 
     server.start()
