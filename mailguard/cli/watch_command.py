@@ -8,6 +8,7 @@ import time
 from datetime import UTC, datetime, timedelta
 
 from mailguard.cli.console import Console
+from mailguard.cli.event_output import EventPrinter
 from mailguard.cli.guard_wiring import guard_services
 from mailguard.cli.timeargs import parse_moment
 from mailguard.core.errors import UsageError
@@ -25,6 +26,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--once", action="store_true", help="run one tick and exit")
     parser.add_argument("--now", metavar="ISO8601", help="start the clock at this moment")
     parser.add_argument("--tick", type=float, default=30.0, metavar="SECONDS", help="default: 30")
+    parser.add_argument(
+        "--json", action="store_true", help="one JSON object per line, with an 'event' field"
+    )
     parser.set_defaults(run=run)
 
 
@@ -50,7 +54,7 @@ def run(args: argparse.Namespace, paths: AppPaths, console: Console) -> int:
             imap=guard.imap,
             rules=guard.rules,
             policy=guard.policy,
-            emit=lambda line: _log_line(console, line),
+            emit=EventPrinter(console, guard.zone, as_json=args.json),
             settings=settings,
         )
         while True:
@@ -58,9 +62,3 @@ def run(args: argparse.Namespace, paths: AppPaths, console: Console) -> int:
             if args.once:
                 return 0
             time.sleep(args.tick)
-
-
-def _log_line(console: Console, line: str) -> None:
-    """Flushed at once: ``watch`` often runs with its output piped to a log."""
-    console.result(line)
-    console.out.flush()

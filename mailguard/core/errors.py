@@ -66,6 +66,10 @@ class ConnectionLost(ImapError):
     """The server went away mid-operation (often: the maintenance itself)."""
 
 
+class StorageError(MailguardError):
+    """mailguard's own files cannot be written: the disk is full or the folder read-only."""
+
+
 class EditsRefused(MailguardError):
     """A folder edit was asked for while a maintenance window keeps edits closed."""
 

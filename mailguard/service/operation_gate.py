@@ -17,7 +17,7 @@ from mailguard.core.account import AccountConfig
 from mailguard.core.errors import EditsRefused, MailguardError
 from mailguard.core.guard import Standing, standing
 from mailguard.core.guard_policy import GuardPolicy
-from mailguard.core.guard_text import span_text
+from mailguard.core.guard_text import moment_text, refusal_text
 from mailguard.core.journal import (
     EntryState,
     FolderOperation,
@@ -133,17 +133,10 @@ class OperationGate:
 
     def refusal(self, what: str, where: Standing) -> str:
         """One line: what was refused, which window, until when."""
-        window, reopen = where.window, where.edits_open_at
-        text = f"refused: {what}"
-        if window is not None:
-            text += f": maintenance window {window.title!r} {span_text(window, self._zone)}"
-        if reopen is not None:
-            text += f"; edits open again at {self.local(reopen)}"
-        return text + "; use --queue to do it then"
+        return refusal_text(what, where.window, where.edits_open_at, self._zone)
 
     def local(self, moment: datetime) -> str:
-        shown = moment.astimezone(self._zone)
-        return f"{shown:%Y-%m-%d %H:%M} {shown.tzname() or ''}".rstrip()
+        return moment_text(moment, self._zone)
 
     def _resolved(
         self, account: AccountConfig, operation: FolderOperation | MoveByUid

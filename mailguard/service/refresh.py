@@ -21,7 +21,7 @@ from mailguard.core.errors import AccountError
 from mailguard.core.mail_diff import diff_snapshots
 from mailguard.core.mailstate import AccountSnapshot, FolderState
 from mailguard.core.model import MaintenanceWindow
-from mailguard.core.refresh_report import RefreshReport, ReportKind
+from mailguard.core.refresh_report import BackfilledMail, RefreshReport, ReportKind
 from mailguard.store.account_store import AccountStore
 from mailguard.store.database import Database
 from mailguard.store.report_store import ReportStore
@@ -174,6 +174,19 @@ class RefreshService:
             )
             self._reports.remember_reported(account, window.id, {b.mail.identity for b in fresh})
             return self._reports.save(batch, baseline_id=refreshed.baseline_id)
+
+    def unannounced_late_mail(
+        self, account: str, window: MaintenanceWindow, report: RefreshReport
+    ) -> tuple[BackfilledMail, ...]:
+        """The late mail in ``report`` not announced before for ``window``, now remembered.
+
+        A resync repeats every late mail since the baseline; the user hears of each once.
+        """
+        already = self._reports.reported_identities(account, window.id)
+        fresh = tuple(b for b in report.backfilled if b.mail.identity not in already)
+        if fresh:
+            self._reports.remember_reported(account, window.id, {b.mail.identity for b in fresh})
+        return fresh
 
     def _require_baseline(self, account: str) -> None:
         if not self._snapshots.baselines(account):

@@ -16,8 +16,10 @@ from pathlib import Path
 import pytest
 
 from mailguard.core.account import AccountConfig, Security
+from mailguard.core.events import RunnerEvent
 from mailguard.core.filing_rules import FilingRule
 from mailguard.core.guard_policy import GuardPolicy
+from mailguard.core.guard_text import describe_event
 from mailguard.core.journal import FolderOperation, OperationKind
 from mailguard.imap.session import ImapSession
 from mailguard.net.fetcher import Fetcher
@@ -92,10 +94,15 @@ class World:
             zone=UTC,
         )
         self.lines: list[str] = []
+        self.events: list[RunnerEvent] = []
         self.runner = self.new_runner()
 
     def lines_append(self, line: str) -> None:
         self.lines.append(line)
+
+    def event_append(self, event: RunnerEvent) -> None:
+        self.events.append(event)
+        self.lines.append(f"{event.at.isoformat()} {event.account} {describe_event(event)}")
 
     def new_runner(self) -> GuardRunner:
         """A fresh runner on the same database: what a restart of ``mailguard watch`` gives."""
@@ -121,7 +128,7 @@ class World:
             imap=self.imap,
             rules=self.rules,
             policy=GuardPolicy(),
-            emit=self.lines_append,
+            emit=self.event_append,
             settings=RunnerSettings(tick=timedelta(days=2), rules_every=1),
         )
 
