@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 from datetime import UTC, datetime
 
+from mailguard.app.guard_wiring import guard_services
 from mailguard.cli import gate_output
 from mailguard.cli.console import Console
-from mailguard.cli.guard_wiring import guard_services
 from mailguard.core.journal import FolderOperation, OperationKind
 from mailguard.service.operation_gate import MoveByUid
 from mailguard.store.paths import AppPaths
@@ -60,7 +60,7 @@ def _request(
     operation: FolderOperation | MoveByUid,
 ) -> int:
     now = datetime.now(UTC)
-    with guard_services(paths, console) as guard:
+    with guard_services(paths, console.warning) as guard:
         account = guard.accounts.get(args.account)
         result = guard.gate.request(account, operation, queue=args.queue, now=now)
         return gate_output.report(guard, account, result, now, console)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from mailguard.app.guard_wiring import GuardServices
 from mailguard.cli.console import Console
-from mailguard.cli.guard_wiring import GuardServices
 from mailguard.core.account import AccountConfig
 from mailguard.core.journal import EntryState
 from mailguard.service.operation_gate import GateResult

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from datetime import UTC, datetime
 
+from mailguard.app.guard_wiring import guard_services
 from mailguard.cli.console import Console
-from mailguard.cli.guard_wiring import guard_services
 from mailguard.cli.timeargs import parse_moment
 from mailguard.core.journal import JournalEntry
 from mailguard.store.paths import AppPaths
@@ -22,7 +22,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace, paths: AppPaths, console: Console) -> int:
-    with guard_services(paths, console) as guard:
+    with guard_services(paths, console.warning) as guard:
         account = guard.accounts.get(args.account)
         if args.cancel is not None:
             entry = guard.journal.cancel(account.name, args.cancel)

@@ -10,8 +10,8 @@ import argparse
 from datetime import UTC, datetime
 from typing import Any
 
+from mailguard.app.guard_wiring import GuardServices, guard_services
 from mailguard.cli.console import Console
-from mailguard.cli.guard_wiring import GuardServices, guard_services
 from mailguard.cli.timeargs import parse_moment
 from mailguard.core.account import AccountConfig
 from mailguard.store.paths import AppPaths
@@ -28,7 +28,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace, paths: AppPaths, console: Console) -> int:
-    with guard_services(paths, console) as guard:
+    with guard_services(paths, console.warning) as guard:
         now = parse_moment(args.now, guard.zone) if args.now else datetime.now(UTC)
         accounts = [guard.accounts.get(args.account)] if args.account else guard.accounts.all()
         states = [account_status(guard, account, now) for account in accounts]

@@ -7,9 +7,9 @@ import random
 import time
 from datetime import UTC, datetime, timedelta
 
+from mailguard.app.guard_wiring import guard_services
 from mailguard.cli.console import Console
 from mailguard.cli.event_output import EventPrinter
-from mailguard.cli.guard_wiring import guard_services
 from mailguard.cli.timeargs import parse_moment
 from mailguard.core.errors import UsageError
 from mailguard.service.guard_runner import GuardRunner, RunnerSettings
@@ -35,7 +35,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def run(args: argparse.Namespace, paths: AppPaths, console: Console) -> int:
     if args.tick <= 0:
         raise UsageError("--tick must be positive")
-    with guard_services(paths, console) as guard:
+    with guard_services(paths, console.warning) as guard:
         offset = timedelta(0)
         if args.now:
             offset = parse_moment(args.now, guard.zone) - datetime.now(UTC)

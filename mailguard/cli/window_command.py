@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 
 from mailguard.cli.console import Console
-from mailguard.cli.timeargs import parse_moment, system_zone, utc_now
+from mailguard.cli.timeargs import parse_moment
+from mailguard.core.zones import system_zone, utc_now
 from mailguard.store.account_store import AccountStore
 from mailguard.store.database import Database
 from mailguard.store.guard_store import ManualWindowStore

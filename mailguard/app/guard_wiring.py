@@ -1,4 +1,8 @@
-"""Building the guard's services for one CLI command: the composition root of the guard."""
+"""The guard's composition root: every service the guard needs, over the real adapters.
+
+Shared by the CLI and the tray. Each face opens these where it works (a CLI
+command, a tray worker thread), since one SQLite connection belongs to one thread.
+"""
 
 from __future__ import annotations
 
@@ -10,11 +14,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import timedelta, tzinfo
 
-from mailguard.cli.console import Console
-from mailguard.cli.refresh_wiring import account_schedule, build_refresh_service
-from mailguard.cli.timeargs import system_zone, utc_now
+from mailguard.app.refresh_wiring import Warn, account_schedule, build_refresh_service
 from mailguard.core.guard_policy import GuardPolicy
 from mailguard.core.journal import JournalEntry
+from mailguard.core.zones import system_zone, utc_now
 from mailguard.net.lazy import LazyFetcher
 from mailguard.service.account_schedule import AccountSchedule
 from mailguard.service.imap_access import ImapAccess
@@ -54,7 +57,7 @@ class GuardServices:
 
 
 @contextmanager
-def guard_services(paths: AppPaths, console: Console) -> Iterator[GuardServices]:
+def guard_services(paths: AppPaths, warn: Warn) -> Iterator[GuardServices]:
     """Everything the guard commands need, over the real keyring, database, IMAP and sources."""
     zone = system_zone()
     policy = GuardPolicy()
@@ -62,7 +65,7 @@ def guard_services(paths: AppPaths, console: Console) -> Iterator[GuardServices]
     imap = ImapAccess(vault)
     with Database(paths.database_file) as db, LazyFetcher(paths.http_cache_dir) as fetcher:
         schedule = account_schedule(
-            db, fetcher, imap, console, lookback=GUARD_LOOKBACK, lookahead=GUARD_LOOKAHEAD
+            db, fetcher, imap, warn, lookback=GUARD_LOOKBACK, lookahead=GUARD_LOOKAHEAD
         )
         journal = JournalStore(db, utc_now)
         accounts = AccountStore(paths.config_dir)
