@@ -70,12 +70,16 @@ def guard_services(paths: AppPaths, warn: Warn) -> Iterator[GuardServices]:
         journal = JournalStore(db, utc_now)
         accounts = AccountStore(paths.config_dir)
         refresh = build_refresh_service(paths, db, vault, schedule)
+        log = SqliteAnnouncementLog(db)
+        rules = RuleStore(db)
         gate = OperationGate(
             schedule=schedule,
             journal=journal,
             imap=imap,
             policy=policy,
             zone=zone,
+            log=log,
+            rules=rules,
             checkpoint=_pause_for_tests(os.environ.get(PAUSE_ENV)),
         )
         yield GuardServices(
@@ -84,8 +88,8 @@ def guard_services(paths: AppPaths, warn: Warn) -> Iterator[GuardServices]:
             schedule=schedule,
             manual=ManualWindowStore(db, utc_now),
             journal=journal,
-            rules=RuleStore(db),
-            log=SqliteAnnouncementLog(db),
+            rules=rules,
+            log=log,
             imap=imap,
             gate=gate,
             refresh=refresh,

@@ -83,4 +83,5 @@ def build_refresh_service(
         open_session=ImapSession,
         windows=schedule,
         clock=utc_now,
+        zone=system_zone(),
     )

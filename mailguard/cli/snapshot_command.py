@@ -18,8 +18,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
             "new baseline. Take one before a maintenance window."
         ),
     )
-    parser.add_argument("account", metavar="ACCOUNT")
+    parser.add_argument("account", metavar="ACCOUNT", help="the account, as in account list")
     parser.add_argument("--json", action="store_true", help="print a JSON object")
+    parser.add_argument(
+        "--replace-baseline",
+        action="store_true",
+        help="take it even while a window's comparison still needs the baseline taken before it",
+    )
     parser.set_defaults(run=run)
 
 
@@ -29,7 +34,7 @@ def run(args: argparse.Namespace, paths: AppPaths, console: Console) -> int:
     from mailguard.app.refresh_wiring import refresh_service  # noqa: PLC0415
 
     with refresh_service(paths, console.warning) as service:
-        stored = service.snapshot(args.account)
+        stored = service.snapshot(args.account, replace_baseline=args.replace_baseline)
     snapshot = stored.snapshot
     if args.json:
         console.json(

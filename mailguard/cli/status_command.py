@@ -14,6 +14,7 @@ from mailguard.app.guard_wiring import GuardServices, guard_services
 from mailguard.cli.console import Console
 from mailguard.cli.timeargs import parse_moment
 from mailguard.core.account import AccountConfig
+from mailguard.core.journal import entry_json
 from mailguard.store.paths import AppPaths
 
 
@@ -52,9 +53,9 @@ def account_status(guard: GuardServices, account: AccountConfig, now: datetime) 
         "window": where.window.to_json(now) if where.window else None,
         "edits_open_at": where.edits_open_at.isoformat() if where.edits_open_at else None,
         "queued": len(queued),
+        # queue --json's entry objects, except ``operation``: here, since before, its text.
         "queued_operations": [
-            {"id": e.id, "state": e.state.value, "operation": e.operation.describe()}
-            for e in queued
+            {**entry_json(e), "operation": e.operation.describe()} for e in queued
         ],
     }
 

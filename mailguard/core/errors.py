@@ -74,3 +74,15 @@ class EditsRefused(MailguardError):
     """A folder edit was asked for while a maintenance window keeps edits closed."""
 
     exit_code = 3
+
+
+class BaselineInUse(MailguardError):
+    """A new snapshot was asked for while a window still compares against its baseline."""
+
+    exit_code = 3
+
+
+class ConfirmationNeeded(MailguardError):
+    """An edit that would lose mail (a folder with messages) needs the user's explicit yes."""
+
+    exit_code = 3

@@ -25,7 +25,7 @@ from mailguard.core.events import (
 )
 from mailguard.core.guard import EventKind, GuardEvent
 from mailguard.core.guard_text import describe_event
-from mailguard.core.journal import JournalEntry
+from mailguard.core.journal import JournalEntry, entry_json
 
 
 def event_name(event: RunnerEvent) -> str:
@@ -51,14 +51,13 @@ _NAMES: dict[type, str] = {
 
 
 def event_record(event: RunnerEvent, zone: tzinfo) -> dict[str, Any]:
-    record: dict[str, Any] = {
+    return {
+        **_details(event),
         "event": event_name(event),
         "account": event.account,
         "at": event.at.isoformat(),
         "text": describe_event(event, zone),
     }
-    record.update(_details(event))
-    return record
 
 
 def _details(event: RunnerEvent) -> dict[str, Any]:
@@ -121,9 +120,4 @@ def _details(event: RunnerEvent) -> dict[str, Any]:
 
 
 def _entry(entry: JournalEntry) -> dict[str, Any]:
-    return {
-        "id": entry.id,
-        "state": entry.state.value,
-        "operation": entry.operation.to_json(),
-        "description": entry.operation.describe(),
-    }
+    return entry_json(entry)

@@ -100,6 +100,13 @@ def _matching(records: Mapping[int, MessageRecord], wanted: set[str]) -> dict[st
     return {key: tuple(uids) for key, uids in found.items()}
 
 
+def message_count(client: IMAPClient, folder: str) -> int:
+    """How many messages ``folder`` holds, by STATUS (RFC 3501 6.3.10): nothing is opened."""
+    with server_errors(f"read the status of {folder!r}"):
+        status = client.folder_status(folder, ("MESSAGES",))
+    return int(status[b"MESSAGES"])
+
+
 def take_census(client: IMAPClient) -> dict[str, FolderStatus]:
     """One STATUS per folder (RFC 3501 6.3.10): cheap enough to poll every minute in a window.
 

@@ -126,7 +126,7 @@ class GuardRunner:
             self._watch_folders(account, now)
         else:
             self._censuses.pop(name, None)
-        if not where.state.blocks_edits:
+        if not where.edits_closed:
             self._report(now, name, self._gate.replay(account, now, windows))
             if self._ticks % self._settings.rules_every == 0:
                 self._run_rules(account, now, windows)
@@ -140,7 +140,7 @@ class GuardRunner:
         due = [w for w in windows if not self._has(account.name, w, BASELINE)]
         if not due:
             return
-        stored = self._refresh.snapshot(account.name)
+        stored = self._refresh.snapshot(account.name, replace_baseline=True)
         for window in due:
             self._mark(account.name, window, BASELINE)
         self._censuses[account.name] = census_from_snapshot(stored.snapshot)

@@ -12,12 +12,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, tzinfo
 from typing import Protocol
 
 from mailguard.core.account import AccountConfig
 from mailguard.core.baseline_choice import BaselineChoice, baseline_for_window, choose_baseline
-from mailguard.core.errors import AccountError
+from mailguard.core.errors import AccountError, BaselineInUse
+from mailguard.core.guard import window_phase
+from mailguard.core.guard_policy import GuardPolicy, GuardState
+from mailguard.core.guard_text import moment_text, zoned_span_text
 from mailguard.core.mail_diff import diff_snapshots
 from mailguard.core.mailstate import AccountSnapshot, FolderState
 from mailguard.core.model import MaintenanceWindow
@@ -27,6 +30,8 @@ from mailguard.store.database import Database
 from mailguard.store.report_store import ReportStore
 from mailguard.store.secrets import PasswordVault
 from mailguard.store.snapshot_store import SnapshotStore
+
+_BASELINE_NEEDED = (GuardState.IMMINENT, GuardState.ACTIVE, GuardState.SETTLING)
 
 
 class MailSession(Protocol):
@@ -80,7 +85,10 @@ class RefreshService:
         open_session: SessionFactory,
         windows: WindowSource,
         clock: Callable[[], datetime],
+        policy: GuardPolicy | None = None,
+        zone: tzinfo = UTC,
     ) -> None:
+        """``policy`` and ``zone`` only shape the refusal to replace a baseline still in use."""
         self._accounts = accounts
         self._vault = vault
         self._db = db
@@ -89,6 +97,8 @@ class RefreshService:
         self._open_session = open_session
         self._windows = windows
         self._clock = clock
+        self._policy = policy or GuardPolicy()
+        self._zone = zone
 
     @contextmanager
     def connect(self, account: str) -> Iterator[MailSession]:
@@ -97,13 +107,16 @@ class RefreshService:
         with self._open_session(config, self._vault.password(account)) as session:
             yield session
 
-    def snapshot(self, account: str) -> StoredSnapshot:
+    def snapshot(self, account: str, *, replace_baseline: bool = False) -> StoredSnapshot:
         """Read every message of every folder (never incremental) and store it as the baseline.
 
         Each folder is staged in the database as soon as it is read, while the
         server still sends the others; the baseline itself is written in one
         transaction once every folder was read, so a failed read stores nothing.
+        While a window still needs its baseline, only ``replace_baseline`` takes a new one.
         """
+        if not replace_baseline:
+            self._refuse_while_a_window_needs_its_baseline(account)
         with self._snapshots.staging() as staging:
             with self.connect(account) as session:
                 current = session.read_snapshot(account, None, full=True, on_folder=staging.stage)
@@ -187,6 +200,21 @@ class RefreshService:
         if fresh:
             self._reports.remember_reported(account, window.id, {b.mail.identity for b in fresh})
         return fresh
+
+    def _refuse_while_a_window_needs_its_baseline(self, account: str) -> None:
+        """From imminent until the backfill watch ends the comparison runs against the
+        baseline taken before the window: a new one would hide what the window did."""
+        now = self._clock()
+        for window in self._windows(self._accounts.get(account), now):
+            if window_phase(window, now, self._policy) in _BASELINE_NEEDED:
+                until = window.end.astimezone(UTC) + self._policy.settling_period
+                raise BaselineInUse(
+                    f"refused: {account!r} is comparing against the baseline taken before "
+                    f"maintenance window {window.title!r} {zoned_span_text(window, self._zone)} "
+                    f"until its backfill watch ends at {moment_text(until, self._zone)}; "
+                    "a new snapshot now would hide what the window did "
+                    "(--replace-baseline takes one anyway)"
+                )
 
     def _require_baseline(self, account: str) -> None:
         if not self._snapshots.baselines(account):
