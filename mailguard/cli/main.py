@@ -35,6 +35,7 @@ COMMANDS: dict[str, str] = {
     "queue": "queue_command",
     "rule": "rule_command",
     "watch": "watch_command",
+    "release": "release_command",
 }
 
 log = logging.getLogger("mailguard")

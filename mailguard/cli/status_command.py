@@ -15,6 +15,8 @@ from mailguard.cli.console import Console
 from mailguard.cli.timeargs import parse_moment
 from mailguard.core.account import AccountConfig
 from mailguard.core.journal import entry_json
+from mailguard.core.model import MaintenanceWindow
+from mailguard.store.guard_store import MANUAL_SOURCE
 from mailguard.store.paths import AppPaths
 
 
@@ -50,7 +52,7 @@ def account_status(guard: GuardServices, account: AccountConfig, now: datetime) 
     return {
         "name": account.name,
         "state": where.state.value,
-        "window": where.window.to_json(now) if where.window else None,
+        "window": _window_json(where.window, now) if where.window else None,
         "edits_open_at": where.edits_open_at.isoformat() if where.edits_open_at else None,
         "queued": len(queued),
         # queue --json's entry objects, except ``operation``: here, since before, its text.
@@ -60,13 +62,22 @@ def account_status(guard: GuardServices, account: AccountConfig, now: datetime) 
     }
 
 
+def _window_json(window: MaintenanceWindow, now: datetime) -> dict[str, object]:
+    """The window's public JSON; a manual one also with the number ``window remove`` takes."""
+    shown = window.to_json(now)
+    if window.source == MANUAL_SOURCE and window.native_id is not None:
+        shown["number"] = int(window.native_id)
+    return shown
+
+
 def _line(guard: GuardServices, state: dict[str, Any]) -> str:
     text = f"{state['name']}: {state['state']}"
     window = state["window"]
     if window:
         start = guard.gate.local(datetime.fromisoformat(window["start"]))
         end = guard.gate.local(datetime.fromisoformat(window["end"]))
-        text += f"; window {window['title']!r} {start} – {end}"
+        number = f" (manual #{window['number']})" if "number" in window else ""
+        text += f"; window {window['title']!r}{number} {start} – {end}"
     if state["edits_open_at"]:
         reopen = guard.gate.local(datetime.fromisoformat(state["edits_open_at"]))
         text += f"; edits open again at {reopen}"

@@ -14,6 +14,7 @@ from mailguard.cli.timeargs import parse_moment
 from mailguard.core.errors import UsageError
 from mailguard.service.guard_runner import GuardRunner, RunnerSettings
 from mailguard.service.schedule_poller import SchedulePoller
+from mailguard.store.instance_lock import GuardLock
 from mailguard.store.paths import AppPaths
 
 SOURCE_POLL = timedelta(minutes=30)
@@ -35,7 +36,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def run(args: argparse.Namespace, paths: AppPaths, console: Console) -> int:
     if args.tick <= 0:
         raise UsageError("--tick must be positive")
-    with guard_services(paths, console.warning) as guard:
+    with (
+        GuardLock(paths.data_dir, "mailguard watch"),
+        guard_services(paths, console.warning) as guard,
+    ):
         offset = timedelta(0)
         if args.now:
             offset = parse_moment(args.now, guard.zone) - datetime.now(UTC)

@@ -76,6 +76,12 @@ class EditsRefused(MailguardError):
     exit_code = 3
 
 
+class GuardAlreadyRunning(MailguardError):
+    """A second guard (``watch`` or the tray) was started on a home that has one."""
+
+    exit_code = 3
+
+
 class BaselineInUse(MailguardError):
     """A new snapshot was asked for while a window still compares against its baseline."""
 
