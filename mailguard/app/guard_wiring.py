@@ -30,6 +30,7 @@ from mailguard.store.journal_store import JournalStore
 from mailguard.store.paths import AppPaths
 from mailguard.store.rule_store import RuleStore
 from mailguard.store.secrets import PasswordVault
+from mailguard.store.settings_store import SettingsStore
 
 #: Test hook, never set in use: ``running`` or ``executed`` makes replay stop there
 #: (say so on stderr, then sleep) so a test can kill the process at that exact step.
@@ -60,7 +61,7 @@ class GuardServices:
 def guard_services(paths: AppPaths, warn: Warn) -> Iterator[GuardServices]:
     """Everything the guard commands need, over the real keyring, database, IMAP and sources."""
     zone = system_zone()
-    policy = GuardPolicy()
+    policy = SettingsStore(paths.config_dir).load().policy()
     vault = PasswordVault()
     imap = ImapAccess(vault)
     with Database(paths.database_file) as db, LazyFetcher(paths.http_cache_dir) as fetcher:

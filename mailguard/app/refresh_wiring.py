@@ -25,6 +25,7 @@ from mailguard.store.guard_store import ManualWindowStore
 from mailguard.store.paths import AppPaths
 from mailguard.store.report_store import ReportStore
 from mailguard.store.secrets import PasswordVault
+from mailguard.store.settings_store import SettingsStore
 from mailguard.store.snapshot_store import SnapshotStore
 
 #: Where warnings go: stderr for the CLI, the log for the tray.
@@ -83,5 +84,6 @@ def build_refresh_service(
         open_session=ImapSession,
         windows=schedule,
         clock=utc_now,
+        policy=SettingsStore(paths.config_dir).load().policy(),
         zone=system_zone(),
     )

@@ -30,7 +30,7 @@ from mailguard.core.events import (
     error_kind,
 )
 from mailguard.core.foreign_edits import FolderCensus, census_from_snapshot, detect_foreign_edits
-from mailguard.core.guard import AnnouncementLog, Guard, guard_key, window_phase
+from mailguard.core.guard import AnnouncementLog, Guard, Standing, guard_key, window_phase
 from mailguard.core.guard_policy import GuardPolicy, GuardState
 from mailguard.core.model import MaintenanceWindow
 from mailguard.imap.filing import plan_filing
@@ -53,6 +53,16 @@ class RunnerSettings:
     tick: timedelta = timedelta(seconds=30)
     rules_every: int = 10  # ticks between filing-rule runs
     refresh_every: timedelta = timedelta(minutes=10)  # during the backfill watch
+
+
+@dataclass(frozen=True, slots=True)
+class AccountOverview:
+    """Where one account stands, for the tray: no IMAP read, the schedule as last polled."""
+
+    account: AccountConfig
+    standing: Standing
+    windows: tuple[MaintenanceWindow, ...]
+    queued: int
 
 
 class GuardRunner:
@@ -130,6 +140,25 @@ class GuardRunner:
             self._report(now, name, self._gate.replay(account, now, windows))
             if self._ticks % self._settings.rules_every == 0:
                 self._run_rules(account, now, windows)
+
+    def overview(self, now: datetime) -> list[AccountOverview]:
+        """Every account's standing at ``now`` from the cached schedule (cheap: no fetch due)."""
+        found: list[AccountOverview] = []
+        for account in self._accounts.all():
+            windows = self._schedule.with_manual(account, self._poller.windows(account, now))
+            found.append(
+                AccountOverview(
+                    account,
+                    self._gate.standing(account, now, windows),
+                    tuple(windows),
+                    len(self._gate.open_entries(account.name)),
+                )
+            )
+        return found
+
+    def forget_schedules(self) -> None:
+        """Read every source afresh at the next tick ("Check now")."""
+        self._poller.forget()
 
     # -- around the window ---------------------------------------------------------------
 

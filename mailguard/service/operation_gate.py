@@ -176,6 +176,10 @@ class OperationGate:
             return []
         return self._replay(account, entries)
 
+    def open_entries(self, account: str) -> list[JournalEntry]:
+        """The account's queued (or interrupted) edits, in replay order."""
+        return self._journal.open_entries(account)
+
     def refusal(self, what: str, where: Standing) -> str:
         """One line: what was refused, which window, until when."""
         return refusal_text(what, where.window, where.edits_open_at, self._zone)

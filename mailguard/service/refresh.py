@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, tzinfo
 from typing import Protocol
 
@@ -24,6 +24,7 @@ from mailguard.core.guard_text import moment_text, zoned_span_text
 from mailguard.core.mail_diff import diff_snapshots
 from mailguard.core.mailstate import AccountSnapshot, FolderState
 from mailguard.core.model import MaintenanceWindow
+from mailguard.core.progress import ReadProgress
 from mailguard.core.refresh_report import BackfilledMail, RefreshReport, ReportKind
 from mailguard.store.account_store import AccountStore
 from mailguard.store.database import Database
@@ -47,6 +48,7 @@ class MailSession(Protocol):
         *,
         full: bool = False,
         on_folder: Callable[[FolderState], None] | None = None,
+        on_listed: Callable[[int], None] | None = None,
     ) -> AccountSnapshot: ...
 
     def wait_for_change(self, folder: str = "INBOX", timeout_s: float = 60.0) -> bool: ...
@@ -122,13 +124,24 @@ class RefreshService:
                 current = session.read_snapshot(account, None, full=True, on_folder=staging.stage)
             return StoredSnapshot(staging.save_baseline(current), current)
 
-    def resync(self, account: str, *, full: bool = False) -> RefreshReport:
-        """Refresh every folder, diff against the baseline, store state and report together."""
+    def resync(
+        self,
+        account: str,
+        *,
+        full: bool = False,
+        progress: Callable[[ReadProgress], None] | None = None,
+    ) -> RefreshReport:
+        """Refresh every folder, diff against the baseline, store state and report together.
+
+        ``progress`` hears of each folder as it is read (the tray's "Resync now").
+        """
         config = self._accounts.get(account)
         self._require_baseline(account)
         windows = self._windows(config, self._clock())
         with self.connect(account) as session:
-            refreshed = self.refresh(account, session, full=full, windows=windows)
+            refreshed = self.refresh(
+                account, session, full=full, windows=windows, progress=progress
+            )
         with self._db.transaction():
             self._snapshots.save_refresh_state(refreshed.current)
             return self._reports.save(refreshed.report, baseline_id=refreshed.baseline_id)
@@ -141,6 +154,7 @@ class RefreshService:
         full: bool = False,
         windows: list[MaintenanceWindow] | None = None,
         window: MaintenanceWindow | None = None,
+        progress: Callable[[ReadProgress], None] | None = None,
     ) -> Refreshed:
         """Read (incrementally from the stored refresh state unless ``full``) and diff.
 
@@ -148,7 +162,15 @@ class RefreshService:
         when one ``window`` is given (the backfill watch), the last one before it.
         """
         previous = None if full else self._snapshots.load_refresh_state(account)
-        current = self._snapshots.over_base(session.read_snapshot(account, previous, full=full))
+        counter = _ProgressCounter(progress) if progress is not None else None
+        read = session.read_snapshot(
+            account,
+            previous,
+            full=full,
+            on_folder=counter.folder_read if counter else None,
+            on_listed=counter.listed if counter else None,
+        )
+        current = self._snapshots.over_base(read)
         now = self._clock()
         baselines = self._snapshots.baselines(account)
         choice: BaselineChoice | None
@@ -226,3 +248,23 @@ class RefreshService:
             f"no snapshot of {account!r} to compare with yet; take one with: "
             f"mailguard snapshot {account}"
         )
+
+
+class _ProgressCounter:
+    """Turns the reader's per-folder callbacks into ReadProgress reports."""
+
+    def __init__(self, report: Callable[[ReadProgress], None]) -> None:
+        self._report = report
+        self._state = ReadProgress()
+
+    def listed(self, total: int) -> None:
+        self._state = replace(self._state, folders_total=total)
+        self._report(self._state)
+
+    def folder_read(self, folder: FolderState) -> None:
+        self._state = replace(
+            self._state,
+            folders_done=self._state.folders_done + 1,
+            messages=self._state.messages + folder.message_count,
+        )
+        self._report(self._state)
