@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from datetime import timedelta, tzinfo
 
 from mailguard.app.refresh_wiring import Warn, account_schedule, build_refresh_service
+from mailguard.app.zones import system_zone, utc_now
 from mailguard.core.guard_policy import GuardPolicy
 from mailguard.core.journal import JournalEntry
-from mailguard.core.zones import system_zone, utc_now
 from mailguard.net.lazy import LazyFetcher
 from mailguard.service.account_schedule import AccountSchedule
 from mailguard.service.imap_access import ImapAccess
