@@ -36,6 +36,7 @@ COMMANDS: dict[str, str] = {
     "rule": "rule_command",
     "watch": "watch_command",
     "release": "release_command",
+    "tray": "tray_command",
 }
 
 log = logging.getLogger("mailguard")
@@ -67,9 +68,9 @@ def main(argv: Sequence[str] | None = None, console: Console | None = None) -> i
     arguments = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser(arguments)
     args = parser.parse_args(arguments)
-    if args.command is None:
-        parser.print_help(console.out)
-        return 0
+    if args.command is None:  # ``mailguard`` alone starts the desktop app
+        tray = import_module("mailguard.cli.tray_command")
+        args.command, args.run = "tray", tray.run
     debug = args.debug or bool(os.environ.get("MAILGUARD_DEBUG"))
     try:
         paths = AppPaths.resolve(args.home).ensure()

@@ -102,9 +102,15 @@ class NotificationPolicy:
         for key in [k for k in self._error_since if k[0] == account]:
             del self._error_since[key]
 
-    def notifications(self, events: Iterable[RunnerEvent], now: datetime) -> list[Notification]:
-        """The notifications to show for ``events`` (one tick's worth), rate-limited."""
-        wanted = [n for n in self._candidates(list(events), now) if n.key not in self._said]
+    def notifications(
+        self, events: Iterable[RunnerEvent], now: datetime, *, asked: bool = False
+    ) -> list[Notification]:
+        """The notifications to show for ``events`` (one tick's worth), rate-limited.
+
+        ``asked``: the user started what these events report ("Resync now"), so
+        its outcome is told at once, an error too.
+        """
+        wanted = [n for n in self._candidates(list(events), now, asked) if n.key not in self._said]
         self._said.update(n.key for n in wanted)
         while self._sent_at and now - self._sent_at[0] >= timedelta(minutes=1):
             self._sent_at.popleft()
@@ -118,18 +124,20 @@ class NotificationPolicy:
         self._sent_at.extend(now for _ in shown)
         return shown
 
-    def _candidates(self, events: list[RunnerEvent], now: datetime) -> list[Notification]:
+    def _candidates(
+        self, events: list[RunnerEvent], now: datetime, asked: bool
+    ) -> list[Notification]:
         found: list[Notification] = []
         replayed = [e for e in events if isinstance(e, EditReplayed)]
         for event in events:
-            note = self._one(event, now)
+            note = self._one(event, now, asked)
             if note is not None:
                 found.append(note)
         if replayed:
             found.append(_replayed(replayed))
         return found
 
-    def _one(self, event: RunnerEvent, now: datetime) -> Notification | None:
+    def _one(self, event: RunnerEvent, now: datetime, asked: bool) -> Notification | None:
         if isinstance(event, GuardEvent):
             return None if self.paused(now) else _milestone(event)
         if isinstance(event, LateMailFound):
@@ -143,8 +151,8 @@ class NotificationPolicy:
             self._foreign_at[event.account] = now
             return _foreign(event)
         if isinstance(event, GuardFailure):
-            return self._error(event, now)
-        if isinstance(event, ResyncFinished) and event.window is not None:
+            return _failed(event) if asked else self._error(event, now)
+        if isinstance(event, ResyncFinished) and (event.window is not None or asked):
             return _compared(event)
         return None
 
@@ -174,6 +182,22 @@ class NotificationPolicy:
             actions=(Action.OPEN_SETTINGS,),
             urgency=Urgency.CRITICAL if urgent else Urgency.NORMAL,
         )
+
+
+def _failed(event: GuardFailure) -> Notification:
+    """What the user just asked for failed: said at once, in one line."""
+    return Notification(
+        key=f"failed:{event.account}:{event.doing}:{event.at.isoformat()}",
+        account=event.account,
+        title=Phrase(
+            _CTX,
+            QT_TRANSLATE_NOOP(_CTX, "Resync of {account} failed"),
+            {"account": event.account},
+        ),
+        body=Phrase(_CTX, QT_TRANSLATE_NOOP(_CTX, "{problem}"), {"problem": event.message}),
+        actions=(Action.RESYNC,),
+        urgency=Urgency.NORMAL,
+    )
 
 
 def _key(event: GuardEvent) -> str:
@@ -315,10 +339,18 @@ def _compared(event: ResyncFinished) -> Notification:
     return Notification(
         key=f"compared:{event.account}:{report.id}",
         account=event.account,
-        title=Phrase(
-            _CTX,
-            QT_TRANSLATE_NOOP(_CTX, "Mailbox compared after {title}"),
-            {"title": event.window.title if event.window else ""},
+        title=(
+            Phrase(
+                _CTX,
+                QT_TRANSLATE_NOOP(_CTX, "Mailbox compared after {title}"),
+                {"title": event.window.title},
+            )
+            if event.window
+            else Phrase(
+                _CTX,
+                QT_TRANSLATE_NOOP(_CTX, "Resync of {account} finished"),
+                {"account": event.account},
+            )
         ),
         body=body,
         actions=(Action.SHOW_REPORT,),

@@ -82,17 +82,23 @@ class PhraseRenderer:
 
     def moment(self, moment: datetime) -> str:
         """``23:45`` within the next day; else the short date too (``Sa. 18.07. 23:45``)."""
-        local = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()), _qt_zone(self._zone))
-        locale = QLocale()
-        time = locale.toString(local.time(), QLocale.FormatType.ShortFormat)
         now = self._now or datetime.now(moment.tzinfo)
         if timedelta(hours=-12) <= moment - now <= timedelta(hours=20):
-            return time
-        day = locale.toString(
-            local.date(),
-            "ddd dd.MM." if locale.language() == QLocale.Language.German else "ddd MMM d",
-        )
-        return f"{day} {time}"
+            local = self._local(moment)
+            return QLocale().toString(local.time(), QLocale.FormatType.ShortFormat)
+        return self.date_time(moment, with_year=False)
+
+    def date_time(self, moment: datetime, *, with_year: bool = True) -> str:
+        """With the date, for tables: ``Sa. 18.07.2026 23:45``."""
+        local = self._local(moment)
+        locale = QLocale()
+        german = locale.language() == QLocale.Language.German
+        pattern = ("ddd dd.MM." if german else "ddd MMM d") + (" yyyy" if with_year else "")
+        day = locale.toString(local.date(), pattern.replace(". yyyy", ".yyyy"))
+        return f"{day} {locale.toString(local.time(), QLocale.FormatType.ShortFormat)}"
+
+    def _local(self, moment: datetime) -> QDateTime:
+        return QDateTime.fromSecsSinceEpoch(int(moment.timestamp()), _qt_zone(self._zone))
 
 
 def _qt_zone(zone: tzinfo) -> QTimeZone:
