@@ -213,14 +213,16 @@ def _milestone(event: GuardEvent) -> Notification:
         QT_TRANSLATE_NOOP(_CTX, "{title}, {start}–{end}. {advice}"),
         {**span, "advice": Phrase(_CTX, _DO_NOT)},
     )
-    actions: tuple[Action, ...] = (Action.SHOW_WINDOWS,)
+    actions: tuple[Action, ...] = (Action.SHOW_WINDOWS, Action.RESYNC)
     urgency = Urgency.NORMAL
     if event.kind is EventKind.ANNOUNCED:
         title = QT_TRANSLATE_NOOP(_CTX, "E-mail maintenance announced")
-        urgency = Urgency.LOW
+        actions, urgency = (Action.SHOW_WINDOWS,), Urgency.LOW
     elif event.kind is EventKind.RESCHEDULED:
         title = QT_TRANSLATE_NOOP(_CTX, "E-mail maintenance rescheduled")
+        actions = (Action.SHOW_WINDOWS,)
     elif event.kind is EventKind.CANCELLED:
+        actions = ()
         title = QT_TRANSLATE_NOOP(_CTX, "E-mail maintenance cancelled")
         body = Phrase(
             _CTX, QT_TRANSLATE_NOOP(_CTX, "{title}, {start}–{end}, will not take place."), span
