@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, tzinfo
 from typing import Union
 
-#: An argument: text shown as is (a title, a folder), a number, a moment, or another phrase.
+# An argument: text shown as is (a title, a folder), a number, a moment, or another phrase.
 Argument = Union[str, int, datetime, "Phrase"]
 
 
