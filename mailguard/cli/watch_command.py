@@ -3,21 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import random
 import time
 from datetime import UTC, datetime, timedelta
 
-from mailguard.app.guard_wiring import guard_services
+from mailguard.app.guard_wiring import guard_runner, guard_services
 from mailguard.cli.console import Console
 from mailguard.cli.event_output import EventPrinter
 from mailguard.cli.timeargs import parse_moment
 from mailguard.core.errors import UsageError
-from mailguard.service.guard_runner import GuardRunner, RunnerSettings
-from mailguard.service.schedule_poller import SchedulePoller
 from mailguard.store.instance_lock import GuardLock
 from mailguard.store.paths import AppPaths
-
-SOURCE_POLL = timedelta(minutes=30)
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -43,23 +38,10 @@ def run(args: argparse.Namespace, paths: AppPaths, console: Console) -> int:
         offset = timedelta(0)
         if args.now:
             offset = parse_moment(args.now, guard.zone) - datetime.now(UTC)
-        settings = RunnerSettings(tick=timedelta(seconds=args.tick))
-        runner = GuardRunner(
-            accounts=guard.accounts,
-            schedule=guard.schedule,
-            poller=SchedulePoller(
-                guard.schedule.polled,
-                every=SOURCE_POLL,
-                jitter=lambda: random.uniform(-1, 1),  # noqa: S311
-            ),
-            log=guard.log,
-            gate=guard.gate,
-            refresh=guard.refresh,
-            imap=guard.imap,
-            rules=guard.rules,
-            policy=guard.policy,
-            emit=EventPrinter(console, guard.zone, as_json=args.json),
-            settings=settings,
+        runner = guard_runner(
+            guard,
+            EventPrinter(console, guard.zone, as_json=args.json),
+            tick=timedelta(seconds=args.tick),
         )
         while True:
             runner.tick(datetime.now(UTC) + offset)

@@ -64,8 +64,13 @@ def plural(context: str, count: int, one: str, other: str, **args: Argument) -> 
 
 
 def duration_phrase(span: timedelta) -> Phrase:
-    """``2 h 14 min``, ``3 min``, ``1 d 5 h``: rounded up to whole minutes, never negative."""
-    minutes = max(0, -(-int(span.total_seconds()) // 60))
+    """``2 h 14 min``, ``3 min``, ``1 d 5 h``, ``45 s`` under a minute; never negative."""
+    seconds = int(span.total_seconds())
+    if 0 < seconds < 60:
+        return Phrase(
+            "Duration", QT_TRANSLATE_NOOP("Duration", "{seconds} s"), {"seconds": seconds}
+        )
+    minutes = max(0, -(-seconds // 60))
     days, rest = divmod(minutes, 24 * 60)
     hours, minutes = divmod(rest, 60)
     if days:

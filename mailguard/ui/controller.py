@@ -130,6 +130,11 @@ class TrayController(QObject):
             face(view)
         self.view_changed.emit(view)
 
+    def on_events(self, events: list[RunnerEvent]) -> None:
+        """Events from outside the guard's rounds (the demo's user) become notifications too."""
+        self._notify(events, datetime.now(UTC))
+        self.redraw()
+
     # -- what the user asks for ------------------------------------------------------
 
     def resync(self, account: str) -> None:

@@ -10,23 +10,19 @@ is the runner's clock-jump case.
 from __future__ import annotations
 
 import logging
-import random
 from contextlib import ExitStack
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
-from mailguard.app.guard_wiring import guard_services
+from mailguard.app.guard_wiring import guard_runner, guard_services
 from mailguard.core.errors import MailguardError
 from mailguard.core.events import RunnerEvent
-from mailguard.service.guard_runner import AccountOverview, GuardRunner, RunnerSettings
-from mailguard.service.schedule_poller import SchedulePoller
+from mailguard.service.guard_runner import AccountOverview, GuardRunner
 from mailguard.store.paths import AppPaths
 
 log = logging.getLogger("mailguard.ui")
-
-SOURCE_POLL = timedelta(minutes=30)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,22 +56,8 @@ class GuardEngine(QObject):
             self.failed.emit(str(exc))
             return
         self._events: list[RunnerEvent] = []
-        self._runner = GuardRunner(
-            accounts=guard.accounts,
-            schedule=guard.schedule,
-            poller=SchedulePoller(
-                guard.schedule.polled,
-                every=SOURCE_POLL,
-                jitter=lambda: random.uniform(-1, 1),  # noqa: S311
-            ),
-            log=guard.log,
-            gate=guard.gate,
-            refresh=guard.refresh,
-            imap=guard.imap,
-            rules=guard.rules,
-            policy=guard.policy,
-            emit=self._events.append,
-            settings=RunnerSettings(tick=timedelta(milliseconds=self._tick_interval_ms)),
+        self._runner = guard_runner(
+            guard, self._events.append, tick=timedelta(milliseconds=self._tick_interval_ms)
         )
         self._timer = QTimer(self)
         self._timer.setInterval(self._tick_interval_ms)

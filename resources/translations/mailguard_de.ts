@@ -4,6 +4,10 @@
     <context>
         <name>Duration</name>
         <message>
+            <source>{seconds} s</source>
+            <translation>{seconds} Sek.</translation>
+        </message>
+        <message>
             <source>{days} d {hours} h</source>
             <translation>{days} Tg. {hours} Std.</translation>
         </message>

@@ -4,6 +4,10 @@
     <context>
         <name>Duration</name>
         <message>
+            <source>{seconds} s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>{days} d {hours} h</source>
             <translation type="unfinished" />
         </message>
