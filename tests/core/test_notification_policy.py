@@ -88,9 +88,7 @@ def test_foreign_edits_are_told_at_most_every_ten_minutes_per_account() -> None:
     def edit(minutes: int) -> ForeignEdit:
         return ForeignEdit("work", NOW + timedelta(minutes=minutes), f"change {minutes}")
 
-    told = [
-        len(policy.notifications([edit(m)], NOW + timedelta(minutes=m))) for m in (0, 3, 11)
-    ]
+    told = [len(policy.notifications([edit(m)], NOW + timedelta(minutes=m))) for m in (0, 3, 11)]
     assert told == [1, 0, 1]
 
 
