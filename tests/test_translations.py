@@ -12,6 +12,7 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import defusedxml.ElementTree as SafeET
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,7 +26,7 @@ PLACEHOLDER = re.compile(r"\{[a-z_]+\}|%n")
 
 def messages(ts: Path) -> dict[tuple[str, str], ET.Element]:
     found = {}
-    for context in ET.parse(ts).getroot().iter("context"):
+    for context in SafeET.parse(ts).getroot().iter("context"):
         name = context.findtext("name") or ""
         for message in context.iter("message"):
             found[(name, message.findtext("source") or "")] = message
