@@ -19,5 +19,10 @@ cold() { # median wall time of five starts of "$@ --version"
 }
 echo "cold start:     bundle $(cold $bundle) s, python -m mailguard $(cold .venv/bin/python -m mailguard) s"
 echo "headless demo:  running one minute…"
-MAILGUARD_HOME=$(mktemp -d) $bundle demo --headless --minutes 1 --json | tail -1
+events=$(mktemp)
+if ! MAILGUARD_HOME=$(mktemp -d) $bundle demo --headless --minutes 1 --json > "$events"; then
+    echo "smoke test FAILED: the bundle's demo did not finish" >&2
+    exit 1
+fi
+echo "last event:     $(tail -1 "$events" | cut -c1-100)"
 echo "smoke test passed"
