@@ -23,11 +23,11 @@ _REASONS = {
 #: What to do about mail that is in no folder any more, after its list.
 _MISSING_ADVICE = (
     "  What you can do:",
-    "  - look in your webmail, its trash too (search for the subject or the Message-ID);",
-    "  - wait: the provider may still restore it; mailguard watch reports mail that comes back,",
-    "    or run mailguard resync again later;",
-    "  - ask the provider to restore it, naming the Message-ID, and the folder and UID above",
-    "    (where the snapshot saw it).",
+    "  - look in your webmail, its trash too: search for the subject or the Message-ID;",
+    "  - wait: the provider may still restore it; mailguard watch reports mail that comes back",
+    "    (or run mailguard resync later);",
+    "  - ask the provider to restore it, naming the Message-ID, the folder and the UID",
+    "    (the number after #) where the snapshot saw it.",
 )
 
 Detail = Callable[[dict[str, Any]], str]
