@@ -19,7 +19,7 @@ from mailguard.core.events import RunnerEvent
 from mailguard.demo.director import DemoDirector
 from mailguard.demo.world import demo_world
 from mailguard.store.instance_lock import GuardLock
-from mailguard.ui.app import TrayApp, TrayOptions, make_qt_app
+from mailguard.ui.app import TrayApp, TrayOptions, make_qt_app, quit_on_signals
 from mailguard.ui.guard_engine import GuardRound
 
 log = logging.getLogger("mailguard.demo")
@@ -81,6 +81,7 @@ def run_demo_tray(length: timedelta, *, keep: bool) -> int:
             player = DemoPlayer(app, director, tick_ms)
             player.completed.connect(app.windows.show_report)
             qt_app.aboutToQuit.connect(app.shutdown)
+            quit_on_signals(qt_app)
             app.start()
             player.start()
             return qt_app.exec()
