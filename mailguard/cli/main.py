@@ -37,6 +37,7 @@ COMMANDS: dict[str, str] = {
     "watch": "watch_command",
     "release": "release_command",
     "tray": "tray_command",
+    "doctor": "doctor_command",
 }
 
 log = logging.getLogger("mailguard")
