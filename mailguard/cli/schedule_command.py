@@ -44,7 +44,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "--until", dest="span_until", metavar="DATE", help="inclusive; default: 90 days ahead"
     )
-    parser.add_argument("--now", metavar="ISO8601", help="pretend it is this moment")
+    parser.add_argument(
+        "--now", metavar="ISO8601", help="pretend it is this moment (no offset: the --tz zone)"
+    )
     parser.add_argument(
         "--offline", action="store_true", help="use the last good copy of remote sources"
     )
