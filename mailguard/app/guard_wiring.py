@@ -22,6 +22,7 @@ from mailguard.core.guard_policy import GuardPolicy
 from mailguard.core.journal import JournalEntry
 from mailguard.net.lazy import LazyFetcher
 from mailguard.service.account_schedule import AccountSchedule
+from mailguard.service.early_release import EarlyRelease
 from mailguard.service.guard_runner import GuardRunner, RunnerSettings
 from mailguard.service.imap_access import ImapAccess
 from mailguard.service.operation_gate import OperationGate
@@ -32,6 +33,7 @@ from mailguard.store.database import Database
 from mailguard.store.guard_store import ManualWindowStore, SqliteAnnouncementLog
 from mailguard.store.journal_store import JournalStore
 from mailguard.store.paths import AppPaths
+from mailguard.store.report_store import ReportStore
 from mailguard.store.rule_store import RuleStore
 from mailguard.store.secrets import PasswordVault
 from mailguard.store.settings_store import SettingsStore
@@ -145,3 +147,14 @@ def guard_runner(
 def refresh_interval(policy: GuardPolicy) -> timedelta:
     """How often the backfill watch refreshes: every 10 minutes, six times at least."""
     return min(timedelta(minutes=10), policy.backfill_watch / 6)
+
+
+def early_release(guard: GuardServices) -> EarlyRelease:
+    """``mailguard release`` and the Folders window's "Open edits now"."""
+    return EarlyRelease(
+        gate=guard.gate,
+        log=guard.log,
+        reports=ReportStore(guard.db),
+        policy=guard.policy,
+        zone=guard.zone,
+    )
