@@ -62,6 +62,9 @@ class Lanes(QObject):
         super().__init__(parent)
         self._pools: dict[str, QThreadPool] = {}
         self._running: dict[str, int] = {}
+        # A job's signals must outlive the job: the pool deletes a finished QRunnable at
+        # once, and with it its signals, dropping results Qt has queued but not delivered.
+        self._pending: set[JobSignals] = set()
 
     def submit(
         self,
@@ -79,7 +82,9 @@ class Lanes(QObject):
             job.signals.failed.connect(lambda text, kind: on_failure(text, ErrorKind(kind)))
         if on_progress is not None:
             job.signals.progressed.connect(on_progress)
-        job.signals.finished.connect(lambda: self._done(lane))
+        signals = job.signals
+        self._pending.add(signals)
+        signals.finished.connect(lambda: self._done(lane, signals))
         self._running[lane] = self._running.get(lane, 0) + 1
         if self._running[lane] == 1:
             self.busy_changed.emit(lane, True)
@@ -101,7 +106,9 @@ class Lanes(QObject):
             self._pools[lane] = pool
         return pool
 
-    def _done(self, lane: str) -> None:
+    def _done(self, lane: str, signals: JobSignals) -> None:
+        self._pending.discard(signals)
+        signals.deleteLater()  # after this slot returns; frees its connections too
         self._running[lane] -= 1
         if self._running[lane] == 0:
             self.busy_changed.emit(lane, False)
