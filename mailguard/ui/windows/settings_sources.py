@@ -233,13 +233,23 @@ class SourcesPage(SettingsPage):
 
     def _form_source(self) -> ScheduleSource | None:
         parts = [p.strip() for p in self.components.text().split(",") if p.strip()]
+        location, sender = self.location.text().strip(), self.from_address.text().strip()
+        if location.startswith(MAILBOX_PREFIX) and not sender:
+            self.status.setText(
+                self.tr(
+                    "A mailbox source needs the sender address of the provider's notices: "
+                    "mailguard reads only those, not every mail in the folder."
+                )
+            )
+            self.from_address.setFocus()
+            return None
         try:
             return ScheduleSource(
-                location=self.location.text().strip(),
-                kind=str(self.kind.currentData()),
+                location=location,
+                kind="auto" if location.startswith(MAILBOX_PREFIX) else self.kind.currentData(),
                 zone=self.zone.text().strip() or None,
                 components=tuple(parts),
-                from_address=self.from_address.text().strip() or None,
+                from_address=sender if location.startswith(MAILBOX_PREFIX) else None,
             )
         except MailguardError as exc:
             self.status.setText(str(exc))
