@@ -52,7 +52,7 @@ class SettingsWindow(QDialog):
         ]
         self.nav = QListWidget(self)
         self.nav.setObjectName("settingsPages")
-        self.nav.setMaximumWidth(200)
+        self.nav.setMaximumWidth(180)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.welcome)
         for page in self.listed:

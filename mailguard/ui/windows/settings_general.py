@@ -57,6 +57,7 @@ class GeneralPage(SettingsPage):
         self.start_on_login.clicked.connect(self._start_on_login_chosen)
         self.work.hold_while_busy(self.language, self.notifications, self.start_on_login)
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         form.addRow(self.language_label, self.language)
         layout = QVBoxLayout(self)
         layout.addLayout(form)

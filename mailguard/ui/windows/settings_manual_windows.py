@@ -90,7 +90,9 @@ class ManualWindowsPage(SettingsPage):
         self.table.setRootIsDecorated(False)
         self.table.setColumnCount(4)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.header().setStretchLastSection(False)
         self.table.currentItemChanged.connect(self._update_buttons)
         self.remove = QPushButton(self)
         self.remove.setObjectName("removeWindow")
@@ -108,6 +110,7 @@ class ManualWindowsPage(SettingsPage):
         self.add.clicked.connect(self.add_window)
         self.labels = {key: QLabel(self.form) for key in ("title", "start", "end")}
         form = QFormLayout(self.form)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         for key, field in (("title", self.title_edit), ("start", self.start), ("end", self.end)):
             self.labels[key].setBuddy(field)
             form.addRow(self.labels[key], field)

@@ -66,7 +66,9 @@ class SourcesPage(SettingsPage):
         self.sources.setColumnCount(5)
         self.sources.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.sources.currentItemChanged.connect(self._source_chosen)
+        self.sources.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.sources.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.sources.header().setStretchLastSection(False)
         self.remove = QPushButton(self)
         self.remove.setObjectName("removeSource")
         self.remove.clicked.connect(self.remove_source)
@@ -121,7 +123,9 @@ class SourcesPage(SettingsPage):
         self.results.setObjectName("checkResults")
         self.results.setRootIsDecorated(False)
         self.results.setColumnCount(4)
+        self.results.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.results.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.results.header().setStretchLastSection(False)
         self.work.hold_while_busy(self.check, self.add, self.remove)
         self.work.when_idle(self._update_buttons)
 
@@ -339,7 +343,7 @@ class SourcesPage(SettingsPage):
             self.labels[key].setText(text)
         self.location.setAccessibleName(self.tr("Location of the schedule"))
         self.location.setPlaceholderText(
-            self.tr("https://status.example.com/api/v2/summary.json, a file, or mailbox:INBOX")
+            self.tr("a status page or feed URL, a file, or mailbox:INBOX")
         )
         self.browse.setText(self.tr("&Browse…"))
         self.browse.setAccessibleName(self.tr("Choose a schedule file"))

@@ -39,6 +39,7 @@ class TimingPage(SettingsPage):
         self.leads = QListWidget(self)
         self.leads.setObjectName("leadTimes")
         self.leads.currentRowChanged.connect(self._update_buttons)
+        self.leads.setMaximumHeight(120)
         self.lead_value = QSpinBox(self)
         self.lead_value.setObjectName("leadTimeValue")
         self.lead_value.setRange(1, 999)
@@ -81,6 +82,7 @@ class TimingPage(SettingsPage):
         leads.addWidget(self.leads)
         leads.addLayout(lead_input)
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         form.addRow(self.labels["leads"], leads)
         form.addRow(self.labels["margin"], self.margin)
         form.addRow("", self.margin_help)
@@ -165,6 +167,7 @@ class TimingPage(SettingsPage):
         box = QSpinBox(self)
         box.setObjectName(name)
         box.setRange(low, high)
+        box.setMinimumWidth(120)
         return box
 
     def retranslate(self) -> None:
