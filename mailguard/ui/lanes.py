@@ -62,9 +62,7 @@ class Lanes(QObject):
         super().__init__(parent)
         self._pools: dict[str, QThreadPool] = {}
         self._running: dict[str, int] = {}
-        # A job's signals must outlive the job: the pool deletes a finished QRunnable at
-        # once, and with it its signals, dropping results Qt has queued but not delivered.
-        self._pending: set[JobSignals] = set()
+        self._in_flight: set[JobSignals] = set()
 
     def submit(
         self,
@@ -83,7 +81,9 @@ class Lanes(QObject):
         if on_progress is not None:
             job.signals.progressed.connect(on_progress)
         signals = job.signals
-        self._pending.add(signals)
+        # The runnable is deleted when run() returns, before its queued signals are
+        # delivered here: the lane keeps the signals object alive until "finished".
+        self._in_flight.add(signals)
         signals.finished.connect(lambda: self._done(lane, signals))
         self._running[lane] = self._running.get(lane, 0) + 1
         if self._running[lane] == 1:
@@ -107,8 +107,8 @@ class Lanes(QObject):
         return pool
 
     def _done(self, lane: str, signals: JobSignals) -> None:
-        self._pending.discard(signals)
-        signals.deleteLater()  # after this slot returns; frees its connections too
+        self._in_flight.discard(signals)
+        signals.deleteLater()  # its connection holds a lambda holding it: a cycle GC cannot see
         self._running[lane] -= 1
         if self._running[lane] == 0:
             self.busy_changed.emit(lane, False)

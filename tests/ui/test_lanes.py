@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import gc
+import weakref
 
+from PySide6.QtCore import QCoreApplication, QEvent
 from pytestqt.qtbot import QtBot
 
 from mailguard.core.errors import UsageError
@@ -25,3 +27,17 @@ def test_every_result_and_failure_of_many_short_jobs_arrives(qtbot: QtBot) -> No
     qtbot.waitUntil(lambda: not lanes.busy("app:test"), timeout=10_000)
     assert results == list(range(100))
     assert failures == ["bad input"]
+
+
+def test_a_finished_jobs_signals_are_freed_once_delivered(qtbot: QtBot) -> None:
+    """Each job's signals hold their slots and the slots hold them: the lane breaks the cycle."""
+    lanes = Lanes()
+    alive = []
+    for _ in range(20):
+        job = lanes.submit("app:test", lambda _report: None, on_success=lambda _result: None)
+        alive.append(weakref.ref(job.signals))
+        del job
+    qtbot.waitUntil(lambda: not lanes.busy("app:test"), timeout=10_000)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    gc.collect()
+    assert [ref for ref in alive if ref() is not None] == []
