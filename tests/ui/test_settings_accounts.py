@@ -14,6 +14,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QComboBox,
+    QGroupBox,
     QLineEdit,
     QListWidget,
     QPlainTextEdit,
@@ -202,3 +203,58 @@ def test_every_input_has_an_accessible_name_and_every_field_label_a_mnemonic(
     dialog.name.setFocus()
     QTest.keyClick(dialog.name, Qt.Key.Key_Tab)
     assert dialog.focusWidget() is dialog.host  # tab order follows the form
+
+
+def test_diagnostics_run_doctors_checks_and_show_each_problem_with_its_fix(
+    tray_app: TrayApp, qtbot: QtBot, dovecot: Dovecot, mail_user: MailUser
+) -> None:
+    AccountStore(tray_app.paths.config_dir).add(
+        AccountConfig(
+            "work", dovecot.host, mail_user.name, port=dovecot.imaps_port,
+            ca_file=dovecot.ca_file,
+        )
+    )  # fmt: skip
+    PasswordVault().store("work", "not-the-password")
+    settings = settings_of(tray_app)
+    settings.show_named(settings.diagnostics)
+    page = settings.diagnostics
+    assert page.table.count() == 0  # they log in: run when asked only
+    qtbot.mouseClick(page.run_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.table.count() > 0, timeout=30_000)
+    rows = {
+        page.table.item(i).data(Qt.ItemDataRole.UserRole): page.table.item(i).text()
+        for i in range(page.table.count())
+    }
+    assert {"config", "keyring", "tray", "database", "account:work", "log"} <= set(rows)
+    assert rows["keyring"].startswith("ok: keyring\n") and "PlaintextKeyring" in rows["keyring"]
+    assert rows["tray"].startswith("problem: tray\n") and "offscreen" in rows["tray"]
+    login = rows["account:work"].splitlines()
+    assert login[0] == "problem: account:work"
+    assert "rejected the user name or password" in login[1]
+    assert login[2].startswith("Fix: ") and "password in Settings" in login[2]
+    assert re.search(r"\b\d+ problem", page.status.text())
+
+
+def mnemonics(root: QWidget) -> list[str]:
+    """The Alt+letter of every label, button and group box shown with ``root``."""
+    found = []
+    for widget in root.findChildren(QWidget):
+        text = widget.title() if isinstance(widget, QGroupBox) else getattr(widget, "text", None)
+        if not callable(text) or not widget.isVisibleTo(root):
+            continue
+        shown = text() if not isinstance(widget, QGroupBox) else text
+        match = re.search(r"&([^&])", shown.replace("&&", "")) if isinstance(shown, str) else None
+        if match:
+            found.append(match.group(1).lower())
+    return found
+
+
+def test_no_two_controls_of_a_page_or_the_account_form_share_a_mnemonic(
+    tray_app: TrayApp, qtbot: QtBot
+) -> None:
+    settings = settings_of(tray_app)
+    dialog = open_add_dialog(tray_app, qtbot)
+    for root in [*settings.listed, settings.welcome, dialog]:
+        keys = mnemonics(root)
+        assert keys, type(root).__name__
+        assert len(keys) == len(set(keys)), (type(root).__name__, sorted(keys))

@@ -1,8 +1,9 @@
 """The Settings window: pages listed on the left, the first-run page when there is no account.
 
-Pages: Accounts, Schedule sources, Manual windows, Timing, General (one
-module each, ``settings_*.py``). Every page reads and writes in lanes, and
-every text follows a language switch (Qt's LanguageChange) without reopening.
+Pages: Accounts, Schedule sources, Manual windows, Timing, General,
+Diagnostics (one module each, ``settings_*.py``). Every page reads and
+writes in lanes, and every text follows a language switch (Qt's
+LanguageChange) without reopening.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from mailguard.ui.context import UiContext
 from mailguard.ui.windows.settings_accounts import AccountsPage
+from mailguard.ui.windows.settings_diagnostics import DiagnosticsPage
 from mailguard.ui.windows.settings_general import GeneralPage
 from mailguard.ui.windows.settings_manual_windows import ManualWindowsPage
 from mailguard.ui.windows.settings_page import SettingsPage
@@ -43,12 +45,14 @@ class SettingsWindow(QDialog):
         self.manual_windows = ManualWindowsPage(context, self)
         self.timing = TimingPage(context, self)
         self.general = GeneralPage(context, self)
+        self.diagnostics = DiagnosticsPage(context, self)
         self.listed: list[SettingsPage] = [
             self.accounts,
             self.sources,
             self.manual_windows,
             self.timing,
             self.general,
+            self.diagnostics,
         ]
         self.nav = QListWidget(self)
         self.nav.setObjectName("settingsPages")

@@ -358,12 +358,12 @@ class AccountDialog(QDialog):
         )
         texts = {
             "name": (self.tr("&Name:"), self.tr("Account name")),
-            "host": (self.tr("IMAP &server:"), self.tr("IMAP server")),
+            "host": (self.tr("IMAP ser&ver:"), self.tr("IMAP server")),
             "port": (self.tr("&Port:"), self.tr("Port")),
-            "security": (self.tr("&Security:"), self.tr("Security")),
+            "security": (self.tr("Se&curity:"), self.tr("Security")),
             "user": (self.tr("&User name:"), self.tr("User name")),
             "password": (self.tr("Pass&word:"), self.tr("Password")),
-            "ca_file": (self.tr("&CA file:"), self.tr("CA file")),
+            "ca_file": (self.tr("CA &file:"), self.tr("CA file")),
             "pin": (self.tr("Trusted certificate:"), self.tr("Trusted certificate")),
         }
         controls = {
@@ -399,7 +399,7 @@ class AccountDialog(QDialog):
         self._set_pin(self._pin)
         self.browse.setText(self.tr("&Browse…"))
         self.browse.setAccessibleName(self.tr("Choose a CA file"))
-        self.forget_pin.setText(self.tr("&Forget"))
+        self.forget_pin.setText(self.tr("F&orget"))
         self.forget_pin.setAccessibleName(self.tr("Forget the trusted certificate"))
         self.test.setText(self.tr("&Test connection"))
         self.trust.setText(self.tr("T&rust this certificate"))

@@ -181,7 +181,7 @@ class TimingPage(SettingsPage):
             self.lead_unit.setItemText(index, unit)
         self.add_lead.setText(self.tr("&Add"))
         self.add_lead.setAccessibleName(self.tr("Add the warning"))
-        self.remove_lead.setText(self.tr("Re&move"))
+        self.remove_lead.setText(self.tr("&Remove"))
         self.remove_lead.setAccessibleName(self.tr("Remove the chosen warning"))
         for box in (self.margin, self.watch):
             box.setSuffix(self.tr(" min"))
