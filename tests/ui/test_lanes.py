@@ -38,6 +38,10 @@ def test_a_finished_jobs_signals_are_freed_once_delivered(qtbot: QtBot) -> None:
         alive.append(weakref.ref(job.signals))
         del job
     qtbot.waitUntil(lambda: not lanes.busy("app:test"), timeout=10_000)
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
-    gc.collect()
-    assert [ref for ref in alive if ref() is not None] == []
+
+    def all_freed() -> bool:
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+        gc.collect()
+        return all(ref() is None for ref in alive)
+
+    qtbot.waitUntil(all_freed, timeout=5000)

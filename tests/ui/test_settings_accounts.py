@@ -33,22 +33,9 @@ from mailguard.store.guard_store import ManualWindowStore
 from mailguard.store.journal_store import JournalStore
 from mailguard.store.secrets import PasswordVault
 from mailguard.ui.app import TrayApp
-from mailguard.ui.windows.settings import SettingsWindow
 from mailguard.ui.windows.settings_account_form import AccountDialog
 from tests.dovecot import Dovecot, MailUser
-
-
-def settings_of(app: TrayApp) -> SettingsWindow:
-    window = app.windows.opened("settings")
-    assert isinstance(window, SettingsWindow)
-    return window
-
-
-def type_into(qtbot: QtBot, field: QWidget, text: str) -> None:
-    field.setFocus()
-    QTest.keyClick(field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
-    QTest.keyClick(field, Qt.Key.Key_Delete)
-    qtbot.keyClicks(field, text)
+from tests.ui.settings_driver import settings_of, type_into
 
 
 def open_add_dialog(app: TrayApp, qtbot: QtBot) -> AccountDialog:

@@ -17,7 +17,7 @@ from mailguard.store.settings_store import SettingsStore
 from mailguard.ui.app import TrayApp
 from mailguard.ui.i18n import chosen_locale
 from mailguard.ui.windows.settings import SettingsWindow
-from tests.ui.test_settings_accounts import type_into
+from tests.ui.settings_driver import open_settings, type_into
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "packaging"))
@@ -36,15 +36,6 @@ GERMAN_TS = """<?xml version="1.0" encoding="utf-8"?>
 </context>
 </TS>
 """
-
-
-def open_settings(app: TrayApp, qtbot: QtBot, page: str) -> SettingsWindow:
-    app.windows.show_settings()
-    window = app.windows.opened("settings")
-    assert isinstance(window, SettingsWindow)
-    window.show_named(getattr(window, page))
-    qtbot.waitUntil(lambda: not any(p.work.busy for p in window.listed), timeout=10_000)
-    return window
 
 
 def test_changed_timing_is_saved_for_the_guard_and_shown_again_keeping_a_pause(

@@ -20,10 +20,9 @@ from mailguard.store.guard_store import ManualWindowStore
 from mailguard.store.paths import AppPaths
 from mailguard.ui.app import TrayApp, TrayOptions
 from mailguard.ui.guard_engine import GuardRound
-from mailguard.ui.windows.settings import SettingsWindow
 from mailguard.ui.windows.settings_manual_windows import show_wall_clock
 from tests.httpserver import ScriptedServer
-from tests.ui.test_settings_accounts import type_into
+from tests.ui.settings_driver import open_settings, type_into
 
 ZONE = "Europe/Berlin"
 
@@ -37,15 +36,6 @@ def app(qapp: object, home: AppPaths, monkeypatch: pytest.MonkeyPatch) -> Iterat
     started.start()
     yield started
     started.shutdown()
-
-
-def open_settings(app: TrayApp, qtbot: QtBot, page: str) -> SettingsWindow:
-    app.windows.show_settings()
-    window = app.windows.opened("settings")
-    assert isinstance(window, SettingsWindow)
-    window.show_named(getattr(window, page))
-    qtbot.waitUntil(lambda: not any(p.work.busy for p in window.listed), timeout=10_000)
-    return window
 
 
 def test_check_now_lists_the_window_a_status_page_announces_and_add_keeps_the_source(

@@ -22,7 +22,7 @@ from mailguard.store.database import Database
 from mailguard.store.secrets import PasswordVault
 from mailguard.ui.context import UiContext
 from mailguard.ui.windows.settings_account_form import AccountDialog
-from mailguard.ui.windows.settings_page import SettingsPage, read_accounts
+from mailguard.ui.windows.settings_page import SettingsPage, confirm_removal, read_accounts
 
 
 class AccountsPage(SettingsPage):
@@ -116,11 +116,6 @@ class AccountsPage(SettingsPage):
         self.work.run(count, lambda footprint: self._confirm(account.name, footprint))
 
     def _confirm(self, name: str, footprint: Footprint) -> None:
-        box = QMessageBox(self)
-        box.setObjectName("confirmRemoveAccount")
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(self.tr("Remove account – mailguard"))
-        box.setText(self.tr("Remove the account {name}?").format(name=name))
         lost = [
             self.tr("its password in the keyring"),
             self.tr("%n snapshot(s)", "", footprint.snapshots),
@@ -129,22 +124,18 @@ class AccountsPage(SettingsPage):
             self.tr("%n manual maintenance window(s)", "", footprint.manual_windows),
             self.tr("%n filing rule(s)", "", footprint.filing_rules),
         ]
-        box.setInformativeText(
-            self.tr("This also removes:")
+        self.confirmation = confirm_removal(
+            self,
+            "confirmRemoveAccount",
+            title=self.tr("Remove account – mailguard"),
+            question=self.tr("Remove the account {name}?").format(name=name),
+            details=self.tr("This also removes:")
             + "\n"
             + "\n".join(f"• {item}" for item in lost)
             + "\n\n"
-            + self.tr("The mail on the server stays as it is.")
+            + self.tr("The mail on the server stays as it is."),
+            remove=lambda: self._remove(name),
         )
-        remove = box.addButton(self.tr("&Remove"), QMessageBox.ButtonRole.DestructiveRole)
-        remove.setObjectName("confirmRemove")
-        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(cancel)
-        box.setEscapeButton(cancel)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        remove.clicked.connect(lambda: self._remove(name))
-        self.confirmation = box
-        box.open()
 
     def _remove(self, name: str) -> None:
         paths, context = self.context.paths, self.context

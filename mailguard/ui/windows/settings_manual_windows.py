@@ -12,31 +12,25 @@ from datetime import UTC, datetime, timedelta, tzinfo
 
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimeZone
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
     QDateTimeEdit,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QTreeWidget,
     QTreeWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
 from mailguard.app.zones import utc_now
-from mailguard.core.account import AccountConfig
 from mailguard.core.model import MaintenanceWindow
 from mailguard.store.database import Database
 from mailguard.store.guard_store import ManualWindowStore
 from mailguard.store.paths import AppPaths
 from mailguard.ui.context import UiContext
-from mailguard.ui.windows.settings_page import SettingsPage, fill_account_choice, read_accounts
+from mailguard.ui.windows.settings_page import AccountScopedPage, confirm_removal, entry_table
 
 
 def wall_clock(edit: QDateTimeEdit, zone: tzinfo) -> datetime:
@@ -73,26 +67,13 @@ def manual_windows_work(
     return work
 
 
-class ManualWindowsPage(SettingsPage):
+class ManualWindowsPage(AccountScopedPage):
     def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
-        super().__init__(context, parent)
+        super().__init__(context, "windowAccount", parent)
         self.status.setObjectName("windowsStatus")
-        self.accounts: list[AccountConfig] = []
         self.windows: list[MaintenanceWindow] = []
         self.confirmation: QMessageBox | None = None
-        self.account = QComboBox(self)
-        self.account.setObjectName("windowAccount")
-        self.account.currentIndexChanged.connect(self._load_windows)
-        self.account_label = QLabel(self)
-        self.account_label.setBuddy(self.account)
-        self.table = QTreeWidget(self)
-        self.table.setObjectName("manualWindows")
-        self.table.setRootIsDecorated(False)
-        self.table.setColumnCount(4)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.table.header().setStretchLastSection(False)
+        self.table = entry_table(self, "manualWindows", columns=4, stretch=1)
         self.table.currentItemChanged.connect(self._update_buttons)
         self.remove = QPushButton(self)
         self.remove.setObjectName("removeWindow")
@@ -122,31 +103,16 @@ class ManualWindowsPage(SettingsPage):
         self.work.hold_while_busy(self.add, self.remove)
         self.work.when_idle(self._update_buttons)
 
-        top = QHBoxLayout()
-        top.addWidget(self.account_label)
-        top.addWidget(self.account, 1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.table, 1)
-        remove_row = QHBoxLayout()
-        remove_row.addWidget(self.remove)
-        remove_row.addStretch()
-        layout.addLayout(remove_row)
-        layout.addWidget(self.form)
-        layout.addWidget(self.status)
+        self.lay_out(self.table, self.remove, self.form)
         now = datetime.now(UTC)
         starts = (now + timedelta(days=1)).replace(minute=0, second=0, microsecond=0)
         show_wall_clock(self.start, starts, context.zone)
         show_wall_clock(self.end, starts + timedelta(hours=2), context.zone)
-        context.hub.accounts_changed.connect(self.reload)
         self.retranslate()
         self._update_buttons()
 
     def title(self) -> str:
         return self.tr("Manual windows")
-
-    def reload(self) -> None:
-        self.work.run(read_accounts(self.context.paths), self._accounts_loaded)
 
     # -- what the user does ------------------------------------------------------------
 
@@ -170,45 +136,29 @@ class ManualWindowsPage(SettingsPage):
         account, window = self.account.currentText(), self._chosen()
         if not account or window is None:
             return
-        box = QMessageBox(self)
-        box.setObjectName("confirmRemoveWindow")
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(self.tr("Remove window – mailguard"))
-        box.setText(
-            self.tr("Remove the window “{title}” ({start} – {end})?").format(
-                title=window.title,
-                start=self.context.render.date_time(window.start),
-                end=self.context.render.date_time(window.end),
-            )
-        )
-        box.setInformativeText(self.tr("mailguard will no longer hold back folder edits for it."))
-        remove = box.addButton(self.tr("&Remove"), QMessageBox.ButtonRole.DestructiveRole)
-        remove.setObjectName("confirmRemove")
-        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(cancel)
-        box.setEscapeButton(cancel)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         number = int(window.native_id or 0)
 
         def drop(store: ManualWindowStore) -> None:
             store.remove(account, number)
 
-        remove.clicked.connect(
-            lambda: self.work.run(
+        self.confirmation = confirm_removal(
+            self,
+            "confirmRemoveWindow",
+            title=self.tr("Remove window – mailguard"),
+            question=self.tr("Remove the window “{title}” ({start} – {end})?").format(
+                title=window.title,
+                start=self.context.render.date_time(window.start),
+                end=self.context.render.date_time(window.end),
+            ),
+            details=self.tr("mailguard will no longer hold back folder edits for it."),
+            remove=lambda: self.work.run(
                 manual_windows_work(self.context.paths, account, drop), self._changed
-            )
+            ),
         )
-        self.confirmation = box
-        box.open()
 
     # -- results -------------------------------------------------------------------------
 
-    def _accounts_loaded(self, accounts: list[AccountConfig]) -> None:
-        self.accounts = accounts
-        fill_account_choice(self.account, [a.name for a in accounts])
-        self._load_windows()
-
-    def _load_windows(self) -> None:
+    def account_chosen(self) -> None:
         account = self.account.currentText()
         if not account:
             self._show([])
@@ -259,8 +209,7 @@ class ManualWindowsPage(SettingsPage):
         return picker
 
     def retranslate(self) -> None:
-        self.account_label.setText(self.tr("&Account:"))
-        self.account.setAccessibleName(self.tr("Account"))
+        super().retranslate()
         self.table.setHeaderLabels(
             [self.tr("No."), self.tr("Title"), self.tr("Starts"), self.tr("Ends")]
         )

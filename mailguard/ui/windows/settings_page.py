@@ -11,8 +11,19 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QComboBox, QLabel, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTreeWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from mailguard.core.account import AccountConfig
 from mailguard.core.errors import UsageError
@@ -120,6 +131,109 @@ class SettingsPage(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+
+class AccountScopedPage(SettingsPage):
+    """A page about one account at a time: the account chosen on top, then what it holds.
+
+    Subclasses build their list, its remove button and a form, hand them to
+    ``lay_out``, and show the chosen account's entries in ``account_chosen``.
+    """
+
+    def __init__(
+        self, context: UiContext, chooser_name: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(context, parent)
+        self.accounts: list[AccountConfig] = []
+        self.account = QComboBox(self)
+        self.account.setObjectName(chooser_name)
+        self.account.currentIndexChanged.connect(self.account_chosen)
+        self.account_label = QLabel(self)
+        self.account_label.setBuddy(self.account)
+        context.hub.accounts_changed.connect(self.reload)
+
+    def lay_out(
+        self, listing: QWidget, remove: QPushButton, form: QWidget, *below: QWidget
+    ) -> None:
+        top = QHBoxLayout()
+        top.addWidget(self.account_label)
+        top.addWidget(self.account, 1)
+        remove_row = QHBoxLayout()
+        remove_row.addWidget(remove)
+        remove_row.addStretch()
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(listing, 1)
+        layout.addLayout(remove_row)
+        layout.addWidget(form)
+        for widget in below:
+            layout.addWidget(widget, 1)
+        layout.addWidget(self.status)
+
+    def reload(self) -> None:
+        self.work.run(read_accounts(self.context.paths), self.accounts_loaded)
+
+    def accounts_loaded(self, accounts: list[AccountConfig]) -> None:
+        self.accounts = accounts
+        fill_account_choice(self.account, [a.name for a in accounts])
+        self.account_chosen()
+
+    def chosen_account(self) -> AccountConfig | None:
+        name = self.account.currentText()
+        return next((a for a in self.accounts if a.name == name), None)
+
+    def account_chosen(self) -> None:
+        """Show the chosen account's entries."""
+
+    def retranslate(self) -> None:
+        # translate() with this class's own context: tr() in a subclass would look
+        # the text up under the subclass's name, where lupdate never put it.
+        self.account_label.setText(QCoreApplication.translate("AccountScopedPage", "&Account:"))
+        self.account.setAccessibleName(QCoreApplication.translate("AccountScopedPage", "Account"))
+
+
+def entry_table(parent: QWidget, name: str, columns: int, stretch: int) -> QTreeWidget:
+    """A flat table of entries, one chosen at a time; column ``stretch`` takes the room."""
+    table = QTreeWidget(parent)
+    table.setObjectName(name)
+    table.setRootIsDecorated(False)
+    table.setColumnCount(columns)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    header = table.header()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    header.setStretchLastSection(False)
+    return table
+
+
+def confirm_removal(
+    parent: QWidget,
+    name: str,
+    *,
+    title: str,
+    question: str,
+    details: str,
+    remove: Callable[[], None],
+) -> QMessageBox:
+    """Ask before removing (Cancel is the default and Escape); ``remove()`` on yes."""
+    box = QMessageBox(parent)
+    box.setObjectName(name)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(title)
+    box.setText(question)
+    box.setInformativeText(details)
+    yes = box.addButton(
+        QCoreApplication.translate("SettingsPage", "&Remove"),
+        QMessageBox.ButtonRole.DestructiveRole,
+    )
+    yes.setObjectName("confirmRemove")
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(cancel)
+    box.setEscapeButton(cancel)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    yes.clicked.connect(remove)
+    box.open()
+    return box
 
 
 def settings_work(

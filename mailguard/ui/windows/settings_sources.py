@@ -20,13 +20,10 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTreeWidget,
     QTreeWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -39,36 +36,19 @@ from mailguard.core.schedule_source import MAILBOX_PREFIX, ScheduleSource
 from mailguard.sources.registry import SOURCE_KINDS
 from mailguard.store.account_store import AccountStore
 from mailguard.ui.context import UiContext
-from mailguard.ui.windows.settings_page import (
-    SOURCE_LANE,
-    SettingsPage,
-    fill_account_choice,
-    read_accounts,
-)
+from mailguard.ui.windows.settings_page import SOURCE_LANE, AccountScopedPage, entry_table
 
 KINDS = ("auto", *SOURCE_KINDS)
 
 
-class SourcesPage(SettingsPage):
+class SourcesPage(AccountScopedPage):
     def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
-        super().__init__(context, parent)
+        super().__init__(context, "sourceAccount", parent)
         self.status.setObjectName("sourcesStatus")
-        self.accounts: list[AccountConfig] = []
         self.found: SourceCheck | None = None
-        self.account = QComboBox(self)
-        self.account.setObjectName("sourceAccount")
-        self.account.currentIndexChanged.connect(self._show_sources)
-        self.account_label = QLabel(self)
-        self.account_label.setBuddy(self.account)
-        self.sources = QTreeWidget(self)
-        self.sources.setObjectName("sourceList")
-        self.sources.setRootIsDecorated(False)
-        self.sources.setColumnCount(5)
-        self.sources.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self._zones_offered = False
+        self.sources = entry_table(self, "sourceList", columns=5, stretch=0)
         self.sources.currentItemChanged.connect(self._source_chosen)
-        self.sources.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.sources.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.sources.header().setStretchLastSection(False)
         self.remove = QPushButton(self)
         self.remove.setObjectName("removeSource")
         self.remove.clicked.connect(self.remove_source)
@@ -119,30 +99,12 @@ class SourcesPage(SettingsPage):
         form_buttons.addStretch()
         form.addRow(form_buttons)
 
-        self.results = QTreeWidget(self)
-        self.results.setObjectName("checkResults")
-        self.results.setRootIsDecorated(False)
-        self.results.setColumnCount(4)
-        self.results.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.results.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.results.header().setStretchLastSection(False)
+        self.results = entry_table(self, "checkResults", columns=4, stretch=0)
+        self.results.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.work.hold_while_busy(self.check, self.add, self.remove)
         self.work.when_idle(self._update_buttons)
 
-        top = QHBoxLayout()
-        top.addWidget(self.account_label)
-        top.addWidget(self.account, 1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.sources, 1)
-        remove_row = QHBoxLayout()
-        remove_row.addWidget(self.remove)
-        remove_row.addStretch()
-        layout.addLayout(remove_row)
-        layout.addWidget(self.form)
-        layout.addWidget(self.results, 1)
-        layout.addWidget(self.status)
-        context.hub.accounts_changed.connect(self.reload)
+        self.lay_out(self.sources, self.remove, self.form, self.results)
         self.retranslate()
         self._location_changed()
         self._update_buttons()
@@ -151,12 +113,13 @@ class SourcesPage(SettingsPage):
         return self.tr("Schedule sources")
 
     def reload(self) -> None:
-        load = read_accounts(self.context.paths)
-        self.work.run(lambda: (load(), sorted(zoneinfo.available_timezones())), self._loaded)
+        super().reload()
+        if not self._zones_offered:  # the zone names, once: a walk through the tz database
+            self._zones_offered = True
+            self.work.run(lambda: sorted(zoneinfo.available_timezones()), self._offer_zones)
 
-    def chosen_account(self) -> AccountConfig | None:
-        name = self.account.currentText()
-        return next((a for a in self.accounts if a.name == name), None)
+    def account_chosen(self) -> None:
+        self._show_sources()
 
     # -- what the user does ------------------------------------------------------------
 
@@ -192,14 +155,11 @@ class SourcesPage(SettingsPage):
 
     # -- results -------------------------------------------------------------------------
 
-    def _loaded(self, loaded: tuple[list[AccountConfig], list[str]]) -> None:
-        self.accounts, zones = loaded
-        fill_account_choice(self.account, [a.name for a in self.accounts])
+    def _offer_zones(self, zones: list[str]) -> None:
         completer = QCompleter(zones, self.zone)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.zone.setCompleter(completer)
-        self._show_sources()
 
     def _changed(self, updated: AccountConfig) -> None:
         self.accounts = [updated if a.name == updated.name else a for a in self.accounts]
@@ -317,8 +277,7 @@ class SourcesPage(SettingsPage):
             self.location.setText(chosen)
 
     def retranslate(self) -> None:
-        self.account_label.setText(self.tr("&Account:"))
-        self.account.setAccessibleName(self.tr("Account"))
+        super().retranslate()
         self.sources.setHeaderLabels(
             [
                 self.tr("Source"),
