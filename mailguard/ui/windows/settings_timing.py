@@ -198,7 +198,7 @@ class TimingPage(SettingsPage):
         )
         self.save.setText(self.tr("&Save"))
         self.defaults.setText(self.tr("Restore &defaults"))
-        self.note.setText(self.tr("mailguard's guard uses changed timing from its next start."))
+        self.note.setText(self.tr("Changed timing applies from mailguard's next start."))
         self._show_leads()
 
 
