@@ -9,7 +9,7 @@ trusted (pinned) once the user has compared it with the provider's.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
@@ -55,7 +55,7 @@ class FormInput:
     security: Security
     ca_file: str
     fingerprint: str | None
-    password: str  # empty when editing: keep the stored one
+    password: str = field(repr=False)  # empty when editing: keep the stored one
 
     def config(self) -> AccountConfig:
         return AccountConfig(
@@ -202,9 +202,9 @@ class AccountDialog(QDialog):
             ("ca_file", ca_row, self.ca_file),
             ("pin", pin_row, self.forget_pin),
         ]
-        for key, field, buddy in rows:
+        for key, widget, buddy in rows:
             self.labels[key].setBuddy(buddy)
-            form.addRow(self.labels[key], field)
+            form.addRow(self.labels[key], widget)
         test_row = QHBoxLayout()
         test_row.addWidget(self.test)
         test_row.addWidget(self.trust)

@@ -57,6 +57,7 @@ class SourcesPage(AccountScopedPage):
         self.location = QLineEdit(self.form)
         self.location.setObjectName("sourceLocation")
         self.location.textChanged.connect(self._location_changed)
+        self.location.returnPressed.connect(self.check_now)  # Enter reads what was typed
         self.browse = QPushButton(self.form)
         self.browse.setObjectName("browseSource")
         self.browse.clicked.connect(self._choose_file)
@@ -124,6 +125,8 @@ class SourcesPage(AccountScopedPage):
     # -- what the user does ------------------------------------------------------------
 
     def check_now(self) -> None:
+        if self.work.busy:
+            return
         source = self._form_source()
         if source is None:
             return
