@@ -50,6 +50,8 @@ class Notifier(QObject):
         self._bus: NotificationBus | None = None
         self._sent: dict[int, Notification] = {}
         self._last_balloon: Notification | None = None
+        # Held while the service is looked for: the guard's first round can finish first.
+        self._waiting: list[Notification] | None = None
         self.service: str | None = None  # "dunst 1.9.0", once connected
         self._bus_signalled.connect(self._on_bus_signal)
         if tray is not None:
@@ -57,12 +59,16 @@ class Notifier(QObject):
 
     def start(self) -> None:
         """Look for the notification service (in the background)."""
+        self._waiting = []
         self._lanes.submit(
             LANE, lambda _report: NotificationBus.open(), on_success=self._connected,
             on_failure=self._no_service,
         )  # fmt: skip
 
     def show(self, note: Notification) -> None:
+        if self._waiting is not None:
+            self._waiting.append(note)
+            return
         title, body = self._render(note.title), self._render(note.body)
         if self._bus is None:
             self._balloon(note, title, body)
@@ -106,9 +112,16 @@ class Notifier(QObject):
         self.service = f"{info.name} {info.version}" if info else "unknown"
         bus.listen(self._bus_signalled.emit)
         log.info("notifications go to %s", self.service)
+        self._show_waiting()
 
     def _no_service(self, text: str, _kind: ErrorKind) -> None:
         log.info("no notification service (%s); using the tray's balloon", text)
+        self._show_waiting()
+
+    def _show_waiting(self) -> None:
+        waiting, self._waiting = self._waiting or [], None
+        for note in waiting:
+            self.show(note)
 
     def _sent_ok(self, note: Notification, notification_id: int) -> None:
         self._sent[notification_id] = note
