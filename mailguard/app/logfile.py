@@ -6,10 +6,12 @@ import logging
 from datetime import tzinfo
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from mailguard.core.events import GuardFailure, RunnerEvent
-from mailguard.core.guard_text import describe_event
 from mailguard.store.paths import AppPaths
+
+if TYPE_CHECKING:
+    from mailguard.core.events import RunnerEvent
 
 log = logging.getLogger("mailguard")
 
@@ -31,6 +33,11 @@ def log_to_file(paths: AppPaths) -> None:
 
 def log_event(event: RunnerEvent, zone: tzinfo) -> None:
     """The log file keeps every guard event, whichever face runs the guard."""
+    # Imported here: every command sets up the log file, few log events, and the
+    # event model is a third of the tray's start before its icon shows (bench/tray_bench.py).
+    from mailguard.core.events import GuardFailure  # noqa: PLC0415
+    from mailguard.core.guard_text import describe_event  # noqa: PLC0415
+
     level = logging.WARNING if isinstance(event, GuardFailure) else logging.INFO
     logging.getLogger("mailguard.guard").log(
         level, "%s %s", event.account, describe_event(event, zone)

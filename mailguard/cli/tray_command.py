@@ -39,7 +39,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def run(args: argparse.Namespace, paths: AppPaths, console: Console) -> int:
     require_qt_libraries()
     try:
-        app = import_module("mailguard.ui.app")
+        app = import_module("mailguard.ui.launch")
     except ImportError as exc:
         raise NoDesktop(
             f"the tray app cannot start: {exc}; install mailguard with its desktop "

@@ -1,28 +1,21 @@
 """The tray app's composition root: Qt, the guard's thread, the tray, notifications, windows.
 
-``run_tray`` is what ``mailguard`` (no subcommand) and ``mailguard tray`` start.
-A second launch on the same home hands over to the running app and exits 0;
-a home guarded by ``mailguard watch`` is refused (exit 3), as a second watch is.
+``ui.launch.run_tray`` starts it (``mailguard`` alone, ``mailguard tray``), once
+the tray icon is on screen.
 """
 
 from __future__ import annotations
 
 import logging
-import signal
-import sys
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
-from mailguard import __version__
 from mailguard.app.zones import system_zone
 from mailguard.core.notification_policy import NotificationPolicy
 from mailguard.core.tray_view import TrayView
 from mailguard.store.account_store import AccountStore
-from mailguard.store.instance_lock import GuardLock
 from mailguard.store.paths import AppPaths
 from mailguard.store.settings_store import SettingsStore
 from mailguard.ui.context import UiContext, UiHub
@@ -30,26 +23,28 @@ from mailguard.ui.controller import TrayController
 from mailguard.ui.guard_engine import GuardEngine, GuardThread
 from mailguard.ui.i18n import PhraseRenderer, Translations
 from mailguard.ui.lanes import Lanes
+from mailguard.ui.launch import TrayOptions
 from mailguard.ui.notifier import Notifier
 from mailguard.ui.resource_files import icon_file
-from mailguard.ui.single_instance import InstanceServer, hand_over
+from mailguard.ui.single_instance import InstanceServer
 from mailguard.ui.tray import StatusWindow, TrayFace, TrayMenu
 from mailguard.ui.window_opener import AppWindows
 
 log = logging.getLogger("mailguard.ui")
 
 
-@dataclass(frozen=True, slots=True)
-class TrayOptions:
-    tick_interval_ms: int = 30_000
-    force_window: bool = False  # show the status window even where a tray exists
-
-
 class TrayApp:
     """Everything the running app holds; ``start`` shows it, ``shutdown`` ends it cleanly."""
 
-    def __init__(self, qt_app: QApplication, paths: AppPaths, options: TrayOptions) -> None:
+    def __init__(
+        self,
+        qt_app: QApplication,
+        paths: AppPaths,
+        options: TrayOptions,
+        tray_icon: QSystemTrayIcon | None = None,  # shown already (ui.launch): adopted
+    ) -> None:
         self.qt_app = qt_app
+        qt_app.setWindowIcon(QIcon(str(icon_file("app"))))
         self.paths = paths
         self.settings_store = SettingsStore(paths.config_dir)
         settings = self.settings_store.load()
@@ -78,7 +73,7 @@ class TrayApp:
         self.status_window: StatusWindow | None = None
         faces: list[Callable[[TrayView], None]] = []
         if QSystemTrayIcon.isSystemTrayAvailable() and not options.force_window:
-            self.tray = TrayFace(self.menu, render)
+            self.tray = TrayFace(self.menu, render, tray_icon)
             faces.append(self.tray.show_view)
         else:
             self.status_window = StatusWindow(self.menu, render)
@@ -120,47 +115,3 @@ class TrayApp:
         self.notifier.stop()
         if self.tray is not None:
             self.tray.icon.hide()
-
-
-def make_qt_app(argv: Sequence[str]) -> QApplication:
-    existing = QApplication.instance()
-    if isinstance(existing, QApplication):
-        return existing
-    QCoreApplication.setApplicationName("mailguard")
-    QCoreApplication.setOrganizationName("mailguard")
-    QCoreApplication.setApplicationVersion(__version__)
-    QApplication.setDesktopFileName("mailguard")
-    QApplication.setHighDpiScaleFactorRoundingPolicy(
-        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
-    )
-    qt_app = QApplication(list(argv))
-    qt_app.setQuitOnLastWindowClosed(False)
-    qt_app.setWindowIcon(QIcon(str(icon_file("app"))))
-    return qt_app
-
-
-def quit_on_signals(qt_app: QApplication) -> None:
-    """Ctrl-C and SIGTERM end the app cleanly (aboutToQuit runs its shutdown).
-
-    Python runs signal handlers only between bytecodes; the timer hands control
-    back to the interpreter four times a second while Qt's loop waits.
-    """
-    for number in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(number, lambda *_: qt_app.quit())
-    wake = QTimer(qt_app)
-    wake.timeout.connect(lambda: None)
-    wake.start(250)
-
-
-def run_tray(paths: AppPaths, options: TrayOptions | None = None) -> int:
-    """The app's event loop; returns its exit code."""
-    qt_app = make_qt_app(sys.argv[:1])
-    if hand_over(paths):
-        log.info("another mailguard runs for this home; it was asked to show its window")
-        return 0
-    with GuardLock(paths.data_dir, "mailguard tray"):
-        app = TrayApp(qt_app, paths, options or TrayOptions())
-        qt_app.aboutToQuit.connect(app.shutdown)
-        quit_on_signals(qt_app)
-        app.start()
-        return qt_app.exec()

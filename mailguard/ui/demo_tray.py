@@ -20,8 +20,9 @@ from mailguard.core.events import RunnerEvent
 from mailguard.demo.director import DemoDirector, DemoProgress
 from mailguard.demo.world import DemoSetup, demo_world
 from mailguard.store.instance_lock import GuardLock
-from mailguard.ui.app import TrayApp, TrayOptions, make_qt_app, quit_on_signals
+from mailguard.ui.app import TrayApp
 from mailguard.ui.guard_engine import GuardRound
+from mailguard.ui.launch import TrayOptions, make_qt_app, quit_on_signals
 
 log = logging.getLogger("mailguard.demo")
 

@@ -155,10 +155,15 @@ class TrayFace(QObject):
 
     activated = Signal()  # a left click: open the status (settings) window
 
-    def __init__(self, menu: TrayMenu, render: Callable[[Phrase], str]) -> None:
+    def __init__(
+        self,
+        menu: TrayMenu,
+        render: Callable[[Phrase], str],
+        icon: QSystemTrayIcon | None = None,  # one shown already: taken over
+    ) -> None:
         super().__init__()
         self._render = render
-        self.icon = QSystemTrayIcon()
+        self.icon = icon or QSystemTrayIcon()
         self.icon.setObjectName("mailguardTray")
         self.icon.setContextMenu(menu.menu)
         self.icon.setIcon(tray_icon(TrayIcon.CLEAR))
