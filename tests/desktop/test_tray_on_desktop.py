@@ -125,6 +125,25 @@ def test_a_second_launch_hands_over_to_the_running_app_which_shows_its_settings(
     assert first.poll() is None
 
 
+def test_a_double_launch_leaves_one_app_even_while_the_first_is_still_starting(
+    profile: Profile, desktop: DesktopSession, dovecot: Dovecot, mail_user: MailUser
+) -> None:
+    profile.add_account(dovecot, mail_user)
+    launches = [profile.launch("tray", "--tick", "2") for _ in range(2)]  # a double click
+
+    profile.wait_for(lambda: any(p.poll() is not None for p in launches), "one launch to end")
+    (ended,) = [p for p in launches if p.poll() is not None]
+    (app,) = [p for p in launches if p is not ended]
+    assert ended.returncode == 0, ended.stderr.read() if ended.stderr else ""
+    with desktop.x_display() as x:
+        profile.wait_for(lambda: x.tray_icons_of(app.pid), "the app's icon in the tray")
+        profile.wait_for(
+            lambda: x.shown_titles(app.pid) == ["Settings – mailguard"],
+            "the app's Settings window, as the other launch asked",
+        )
+    assert app.poll() is None
+
+
 def test_the_tray_refuses_a_home_that_mailguard_watch_guards(
     profile: Profile, desktop: DesktopSession
 ) -> None:
