@@ -26,10 +26,13 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from mailguard.core.account import AccountConfig, Security
 from mailguard.core.journal import EntryState
+from mailguard.store.account_store import AccountStore
 from mailguard.store.database import Database
 from mailguard.store.journal_store import JournalStore
 from mailguard.store.paths import AppPaths
+from mailguard.store.secrets import PasswordVault
 from mailguard.ui.app import TrayApp, TrayOptions
 from mailguard.ui.windows.folders import FoldersWindow
 from tests.dovecot import Dovecot, MailUser, make_message
@@ -259,3 +262,36 @@ def test_a_filing_rule_is_added_runs_through_the_gate_and_can_be_removed(
     click(qtbot, box, "confirmYes")
     status_says(qtbot, window, "Removed the filing rule 'bills'.")
     qtbot.waitUntil(lambda: rules.topLevelItemCount() == 0, timeout=LANE_TIMEOUT_MS)
+
+
+def test_with_several_accounts_a_chooser_shows_the_first_and_switches(
+    qapp: QApplication, home: AppPaths, dovecot: Dovecot, mail_user: MailUser, qtbot: QtBot
+) -> None:
+    add_account(home, dovecot, mail_user)  # "work"
+    other = dovecot.add_user()
+    fill(dovecot, other, "Hobby", 5)
+    AccountStore(home.config_dir).add(
+        AccountConfig(
+            "alpha", dovecot.host, other.name, Security.SSL, dovecot.imaps_port, dovecot.ca_file
+        )
+    )
+    PasswordVault().store("alpha", other.password)
+    tray = TrayApp(qapp, home, TrayOptions(tick_interval_ms=3_600_000))
+    with qtbot.waitSignal(tray.hub.round_finished, timeout=LANE_TIMEOUT_MS):
+        tray.start()
+    try:
+        tray.windows.show_folders(None)
+        window = tray.windows.opened("folders")
+        assert isinstance(window, FoldersWindow)
+        assert window.account.isVisible()
+        assert [window.account.itemText(i) for i in range(window.account.count())] == [
+            "alpha",
+            "work",
+        ]
+        qtbot.waitUntil(lambda: tree_rows(window).get("Hobby") == "5", timeout=LANE_TIMEOUT_MS)
+        window.account.setCurrentText("work")
+        qtbot.waitUntil(lambda: "Hobby" not in tree_rows(window), timeout=LANE_TIMEOUT_MS)
+        qtbot.waitUntil(lambda: "INBOX" in tree_rows(window), timeout=LANE_TIMEOUT_MS)
+        assert tree_rows(window)["INBOX"] == "0"
+    finally:
+        tray.shutdown()

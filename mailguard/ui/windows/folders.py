@@ -10,6 +10,7 @@ can be opened early ("Open edits now…", the CLI's ``release``).
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -73,7 +74,7 @@ class FoldersWindow(QDialog):
         self.rules = RulesTab(self.desk, self)
         self.queue = QueueTab(self.desk, self)
         self.tabs.addTab(self.folders, self.tr("&Folders"))
-        self.tabs.addTab(self.rules, self.tr("Filing &rules"))
+        self.tabs.addTab(self.rules, self.tr("Filing r&ules"))
         self.tabs.addTab(self.queue, self.tr("&Queued operations"))
         layout.addWidget(self.tabs, 1)
 
@@ -115,6 +116,14 @@ class FoldersWindow(QDialog):
         if not names:
             self._say(self.tr("No account yet: add one in Settings."), False)
         self.desk.use_account(wanted)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        self.desk.watching = True
+        super().showEvent(event)
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt's name
+        self.desk.watching = False
+        super().hideEvent(event)
 
     def _account_chosen(self) -> None:
         self._say("", False)

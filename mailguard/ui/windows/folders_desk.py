@@ -45,6 +45,9 @@ class FolderDesk(QObject):
         self.journal = AccountJournal((), (), None)
         self._reading: str | None = None  # the account whose folders are being read
         self._edits = 0  # edits submitted and not yet answered
+        #: False while the window is closed: rounds then only update the standing,
+        #: the next ``use_account`` reads everything afresh.
+        self.watching = True
         context.hub.round_finished.connect(self.on_round)
         context.hub.queue_changed.connect(self._queue_changed)
 
@@ -133,10 +136,14 @@ class FolderDesk(QObject):
         on_success: Callable[[T], None],
         *,
         folders_too: bool = True,
+        journal_too: bool = True,
     ) -> None:
-        """Run a change of the journal, the rules or the server; then read afresh and tell."""
+        """Run a change of the journal, the rules or the server; then read afresh and tell.
+
+        ``folders_too``: the server's folders may have changed; ``journal_too``: the journal.
+        """
         account = self.account
-        if account is None or self.busy:
+        if account is None or self._refused_while_busy():
             return
         self._edits += 1
         self.changed.emit()
@@ -150,8 +157,9 @@ class FolderDesk(QObject):
             if folders_too:
                 self.reload_folders()
             self.reload_journal()
-            self.context.hub.queue_changed.emit(account)
-            self.context.request_overview()
+            if journal_too:
+                self.context.hub.queue_changed.emit(account)
+                self.context.request_overview()
 
         def succeeded(result: Any) -> None:
             if account == self.account:
@@ -168,7 +176,7 @@ class FolderDesk(QObject):
     def read(self, job: Callable[[str], T], on_success: Callable[[T], None], *, doing: str) -> None:
         """A read the next step waits for (a delete's count); counts as busy meanwhile."""
         account = self.account
-        if account is None or self.busy:
+        if account is None or self._refused_while_busy():
             return
         self._edits += 1
         self.changed.emit()
@@ -189,6 +197,14 @@ class FolderDesk(QObject):
 
         self._submit(account, lambda: job(account), on_success=succeeded, on_failure=failed)
 
+    def _refused_while_busy(self) -> bool:
+        """One change at a time; a second one asked for meanwhile is declined, saying so."""
+        if self.busy:
+            self.said.emit(
+                self.tr("Another change is still running; try again when it is done."), True
+            )
+        return self.busy
+
     # -- the guard's rounds ----------------------------------------------------------
 
     def on_round(self, guard_round: GuardRound) -> None:
@@ -201,9 +217,10 @@ class FolderDesk(QObject):
             isinstance(e, EditReplayed) and e.account == self.account for e in guard_round.events
         )
         shown_open = sum(1 for e in self.journal.entries if e.state.is_open)
-        if replayed:
+        if self.watching and replayed:
             self.reload_folders()
-        if replayed or before != overview.standing or shown_open != overview.queued:
+        stale = replayed or before != overview.standing or shown_open != overview.queued
+        if self.watching and stale:
             self.reload_journal()
         self.changed.emit()
 

@@ -49,7 +49,7 @@ class QueueTab(QWidget):
         left.addWidget(self.list)
         layout.addLayout(left, 1)
         buttons = QVBoxLayout()
-        self.cancel = QPushButton(self.tr("&Cancel operation"), self)
+        self.cancel = QPushButton(self.tr("Ca&ncel operation"), self)
         self.cancel.setObjectName("cancelQueued")
         self.cancel.setAccessibleName(self.tr("Cancel the selected queued operation"))
         self.cancel.clicked.connect(self._cancel)

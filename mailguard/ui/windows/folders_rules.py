@@ -64,7 +64,7 @@ class RulesTab(QWidget):
         buttons = QVBoxLayout()
         self.new_rule = self._button("newRule", self.tr("N&ew rule…"))
         self.run_now = self._button("runRule", self.tr("Run &now"))
-        self.queue_run = self._button("queueRunRule", self.tr("&Queue run"))
+        self.queue_run = self._button("queueRunRule", self.tr("Queue run"))
         self.remove = self._button("removeRule", self.tr("Re&move…"))
         for button in (self.new_rule, self.run_now, self.queue_run, self.remove):
             buttons.addWidget(button)
@@ -150,6 +150,7 @@ class RulesTab(QWidget):
                     self.tr("Removed the filing rule '{rule}'.").format(rule=name), False
                 ),
                 folders_too=False,
+                journal_too=False,
             ),
         )
 
@@ -200,9 +201,9 @@ class RuleDialog(QDialog):
         self._row(form, self.tr("Su&bject contains:"), self.subject_field)
         layout.addLayout(form)
         self.run = QCheckBox(
-            self.tr("Also &queue moving the matching mail now")
+            self.tr("Also queue moving the matching mail no&w")
             if queue
-            else self.tr("Also &move the matching mail now"),
+            else self.tr("Also move the matching mail no&w"),
             self,
         )
         self.run.setObjectName("ruleRunNow")
@@ -214,7 +215,7 @@ class RuleDialog(QDialog):
         self.problem.hide()
         layout.addWidget(self.problem)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        self.ok = buttons.addButton(self.tr("&Save rule"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok = buttons.addButton(self.tr("Sa&ve rule"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.ok.setObjectName("ruleOk")
         self.ok.setDefault(True)
         buttons.accepted.connect(self.accept)
@@ -261,9 +262,9 @@ class RuleDialog(QDialog):
             self.sender_field.setText(rule.sender_contains or "")
             self.recipient_field.setText(rule.recipient_contains or "")
             self.subject_field.setText(rule.subject_contains or "")
-            self.ok.setText(self.tr("&Queue run") if self.queue else self.tr("Run &now"))
+            self.ok.setText(self.tr("&Queue run") if self.queue else self.tr("&Run now"))
         else:
-            self.ok.setText(self.tr("&Save rule"))
+            self.ok.setText(self.tr("Sa&ve rule"))
 
     def accept(self) -> None:
         """Check the rule here (one line, the dialog stays); save and run it on the lane."""
@@ -305,6 +306,7 @@ class RuleDialog(QDialog):
             lambda account: work.add_rule(paths, account, rule, run=run, queue=queue),
             said,
             folders_too=run,
+            journal_too=run,
         )
         super().accept()
 

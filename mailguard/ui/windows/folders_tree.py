@@ -81,7 +81,7 @@ class FolderTreeTab(QWidget):
             queued.clicked.connect(lambda _=False, act=act: act(True))
             actions.addWidget(now, row, 0)
             actions.addWidget(queued, row, 1)
-        self.refresh = self._button("refreshFolders", self.tr("Re&fresh"))
+        self.refresh = self._button("refreshFolders", self.tr("Refres&h"))
         self.refresh.clicked.connect(desk.reload_folders)
         actions.addWidget(self.refresh, len(self._pairs), 0)
         actions.setRowStretch(len(self._pairs) + 1, 1)
