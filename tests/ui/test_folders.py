@@ -120,6 +120,18 @@ def type_name(qtbot: QtBot, dialog: QDialog, name: str) -> None:
     qtbot.keyClicks(field, name)
 
 
+def define_rule(qtbot: QtBot, dialog: QDialog, name: str, *, subject: str, target: str) -> None:
+    """Type a new rule's name, its subject condition and its target folder."""
+    for field, text in (("ruleName", name), ("ruleSubject", subject)):
+        edit = dialog.findChild(QLineEdit, field)
+        assert edit is not None
+        qtbot.keyClicks(edit, text)
+    box = dialog.findChild(QComboBox, "ruleTarget")
+    assert box is not None
+    box.lineEdit().selectAll()
+    qtbot.keyClicks(box.lineEdit(), target)
+
+
 def journal(home: AppPaths) -> list[tuple[str, EntryState]]:
     with Database(home.database_file) as db:
         entries = JournalStore(db, lambda: datetime.now(UTC)).all("work")
@@ -224,14 +236,7 @@ def test_a_filing_rule_is_added_runs_through_the_gate_and_can_be_removed(
     assert window.folders.select("INBOX")
     click(qtbot, window, "moveByRule")
     dialog = shown(qtbot, window, QDialog, "ruleDialog")
-    for field, text in (("ruleName", "bills"), ("ruleSubject", "invoice")):
-        edit = dialog.findChild(QLineEdit, field)
-        assert edit is not None
-        qtbot.keyClicks(edit, text)
-    target = dialog.findChild(QComboBox, "ruleTarget")
-    assert target is not None
-    target.lineEdit().selectAll()
-    qtbot.keyClicks(target.lineEdit(), "Bills")
+    define_rule(qtbot, dialog, "bills", subject="invoice", target="Bills")
     source = dialog.findChild(QComboBox, "ruleFolder")
     assert source is not None and source.currentText() == "INBOX"  # the folder selected
     run_now = dialog.findChild(QCheckBox, "ruleRunNow")

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
-from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from mailguard.app.refresh_wiring import refresh_service
@@ -23,6 +23,7 @@ from tests.ui.test_folders import (
     LANE_TIMEOUT_MS,
     button,
     click,
+    define_rule,
     fill,
     journal,
     open_folders,
@@ -114,13 +115,7 @@ def test_a_move_into_a_folder_a_queued_delete_removes_is_refused_with_one_line(
     assert window.folders.select("INBOX")
     click(qtbot, window, "queueMoveByRule")
     dialog = shown(qtbot, window, QDialog, "ruleDialog")
-    for field, text in (("ruleName", "old invoices"), ("ruleSubject", "invoice")):
-        edit = dialog.findChild(QLineEdit, field)
-        assert edit is not None
-        qtbot.keyClicks(edit, text)
-    target = dialog.findChild(QComboBox, "ruleTarget")
-    assert target is not None
-    target.setCurrentText("Old")
+    define_rule(qtbot, dialog, "old invoices", subject="invoice", target="Old")
     click(qtbot, dialog, "ruleOk")
     status_says(qtbot, window, "refused: move 1 message from 'INBOX' to 'Old': queued #1 deletes")
     assert window.status.text().startswith("Added the filing rule 'old invoices'.")

@@ -3,21 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QPushButton,
-    QTreeWidget,
-    QTreeWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from mailguard.core.journal import EntryState, JournalEntry
 from mailguard.ui.windows import folders_work as work
 from mailguard.ui.windows.folders_desk import FolderDesk
+from mailguard.ui.windows.folders_parts import action_button, row_list
 from mailguard.ui.windows.folders_text import operation_text, state_text
 
 #: The journal entry's id on each row.
@@ -34,24 +25,18 @@ class QueueTab(QWidget):
         self.note.setObjectName("queueNote")
         self.note.setWordWrap(True)
         left.addWidget(self.note)
-        self.list = QTreeWidget(self)
-        self.list.setObjectName("queueList")
-        self.list.setAccessibleName(self.tr("Queued operations"))
-        self.list.setRootIsDecorated(False)
-        self.list.setHeaderLabels(
+        self.list = row_list(
+            self,
+            "queueList",
+            self.tr("Queued operations"),
             [self.tr("#"), self.tr("Operation"), self.tr("State"), self.tr("Queued at"),
-             self.tr("Outcome")]
+             self.tr("Outcome")],
+            self.apply,
         )  # fmt: skip
-        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.list.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.list.header().setStretchLastSection(True)
-        self.list.itemSelectionChanged.connect(self.apply)
         left.addWidget(self.list)
         layout.addLayout(left, 1)
         buttons = QVBoxLayout()
-        self.cancel = QPushButton(self.tr("Ca&ncel operation"), self)
-        self.cancel.setObjectName("cancelQueued")
-        self.cancel.setAccessibleName(self.tr("Cancel the selected queued operation"))
+        self.cancel = action_button(self, "cancelQueued", self.tr("Ca&ncel operation"))
         self.cancel.clicked.connect(self._cancel)
         buttons.addWidget(self.cancel)
         buttons.addStretch(1)

@@ -9,18 +9,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
-    QPushButton,
-    QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -31,6 +27,7 @@ from mailguard.core.filing_rules import FilingRule
 from mailguard.ui.windows import folders_work as work
 from mailguard.ui.windows.folders_desk import FolderDesk
 from mailguard.ui.windows.folders_dialogs import confirm
+from mailguard.ui.windows.folders_parts import action_button, row_list
 
 
 class RulesTab(QWidget):
@@ -48,24 +45,20 @@ class RulesTab(QWidget):
         )
         intro.setWordWrap(True)
         left.addWidget(intro)
-        self.list = QTreeWidget(self)
-        self.list.setObjectName("ruleList")
-        self.list.setAccessibleName(self.tr("Filing rules"))
-        self.list.setRootIsDecorated(False)
-        self.list.setHeaderLabels(
-            [self.tr("Rule"), self.tr("From folder"), self.tr("To folder"), self.tr("When")]
+        self.list = row_list(
+            self,
+            "ruleList",
+            self.tr("Filing rules"),
+            [self.tr("Rule"), self.tr("From folder"), self.tr("To folder"), self.tr("When")],
+            self.apply,
         )
-        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.list.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.list.header().setStretchLastSection(True)
-        self.list.itemSelectionChanged.connect(self.apply)
         left.addWidget(self.list)
         layout.addLayout(left, 1)
         buttons = QVBoxLayout()
-        self.new_rule = self._button("newRule", self.tr("N&ew rule…"))
-        self.run_now = self._button("runRule", self.tr("Run &now"))
-        self.queue_run = self._button("queueRunRule", self.tr("Queue run"))
-        self.remove = self._button("removeRule", self.tr("Re&move…"))
+        self.new_rule = action_button(self, "newRule", self.tr("N&ew rule…"))
+        self.run_now = action_button(self, "runRule", self.tr("Run &now"))
+        self.queue_run = action_button(self, "queueRunRule", self.tr("Queue run"))
+        self.remove = action_button(self, "removeRule", self.tr("Re&move…"))
         for button in (self.new_rule, self.run_now, self.queue_run, self.remove):
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -79,12 +72,6 @@ class RulesTab(QWidget):
         desk.journal_read.connect(self.show_rules)
         desk.changed.connect(self.apply)
         self.show_rules()
-
-    def _button(self, name: str, text: str) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setObjectName(name)
-        button.setAccessibleName(text.replace("&", ""))
-        return button
 
     def show_rules(self) -> None:
         chosen = self.selected_rule()

@@ -30,6 +30,7 @@ from mailguard.service.operation_gate import DeleteFolder
 from mailguard.ui.windows import folders_work as work
 from mailguard.ui.windows.folders_desk import FolderDesk
 from mailguard.ui.windows.folders_dialogs import FolderNameDialog, confirm
+from mailguard.ui.windows.folders_parts import action_button
 from mailguard.ui.windows.folders_rules import open_rule_dialog
 
 #: The full name of the folder an item stands for ("" for a level that is no folder).
@@ -62,14 +63,16 @@ class FolderTreeTab(QWidget):
         layout.addLayout(left, 1)
 
         actions = QGridLayout()
-        self.new_folder = self._button("newFolder", self.tr("&New folder…"))
-        self.queue_new_folder = self._button("queueNewFolder", self.tr("Queue new folder…"))
-        self.rename = self._button("renameFolder", self.tr("&Rename…"))
-        self.queue_rename = self._button("queueRenameFolder", self.tr("Queue rename…"))
-        self.delete = self._button("deleteFolder", self.tr("&Delete…"))
-        self.queue_delete = self._button("queueDeleteFolder", self.tr("Queue delete…"))
-        self.move_by_rule = self._button("moveByRule", self.tr("&Move messages by rule…"))
-        self.queue_move_by_rule = self._button("queueMoveByRule", self.tr("Queue move by rule…"))
+        self.new_folder = action_button(self, "newFolder", self.tr("&New folder…"))
+        self.queue_new_folder = action_button(self, "queueNewFolder", self.tr("Queue new folder…"))
+        self.rename = action_button(self, "renameFolder", self.tr("&Rename…"))
+        self.queue_rename = action_button(self, "queueRenameFolder", self.tr("Queue rename…"))
+        self.delete = action_button(self, "deleteFolder", self.tr("&Delete…"))
+        self.queue_delete = action_button(self, "queueDeleteFolder", self.tr("Queue delete…"))
+        self.move_by_rule = action_button(self, "moveByRule", self.tr("&Move messages by rule…"))
+        self.queue_move_by_rule = action_button(
+            self, "queueMoveByRule", self.tr("Queue move by rule…")
+        )
         self._pairs: list[tuple[QPushButton, QPushButton, bool, Callable[[bool], None]]] = [
             (self.new_folder, self.queue_new_folder, False, self._ask_new_name),
             (self.rename, self.queue_rename, True, self._ask_rename),
@@ -81,7 +84,7 @@ class FolderTreeTab(QWidget):
             queued.clicked.connect(lambda _=False, act=act: act(True))
             actions.addWidget(now, row, 0)
             actions.addWidget(queued, row, 1)
-        self.refresh = self._button("refreshFolders", self.tr("Refres&h"))
+        self.refresh = action_button(self, "refreshFolders", self.tr("Refres&h"))
         self.refresh.clicked.connect(desk.reload_folders)
         actions.addWidget(self.refresh, len(self._pairs), 0)
         actions.setRowStretch(len(self._pairs) + 1, 1)
@@ -89,12 +92,6 @@ class FolderTreeTab(QWidget):
         desk.folders_read.connect(self.show_folders)
         desk.changed.connect(self.apply)
         self.show_folders()
-
-    def _button(self, name: str, text: str) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setObjectName(name)
-        button.setAccessibleName(text.replace("&", ""))
-        return button
 
     # -- showing ---------------------------------------------------------------------
 
