@@ -100,11 +100,11 @@ class RefreshService:
     def snapshot(self, account: str) -> StoredSnapshot:
         """Read every message of every folder (never incremental) and store it as the baseline.
 
-        Each folder is staged in the database as soon as it is read, while the
-        server still sends the others; the baseline itself is written in one
-        transaction once every folder was read, so a failed read stores nothing.
+        Each folder is written to the database as soon as it is read, while the
+        server still sends the others, under a snapshot that becomes the baseline
+        in one transaction once every folder was read; a failed read stores nothing.
         """
-        with self._snapshots.staging() as staging:
+        with self._snapshots.staging(account, self._clock()) as staging:
             with self.connect(account) as session:
                 current = session.read_snapshot(account, None, full=True, on_folder=staging.stage)
             return StoredSnapshot(staging.save_baseline(current), current)

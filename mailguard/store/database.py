@@ -150,6 +150,11 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE message ADD COLUMN header BLOB;
     ALTER TABLE refresh_message ADD COLUMN header BLOB;
     """,
+    # 5: a baseline is written while it is read, folder by folder, under a snapshot row
+    # marked pending until the read completed (see baseline_staging); none is pending here.
+    """
+    ALTER TABLE snapshot ADD COLUMN pending INTEGER NOT NULL DEFAULT 0;
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -14,7 +14,7 @@ from collections.abc import Collection, Iterable, Iterator, Mapping
 from datetime import datetime
 from typing import Any
 
-from mailguard.core.mailstate import MessageRecord
+from mailguard.core.mailstate import FolderState, MessageRecord
 from mailguard.core.message_headers import message_id_of
 from mailguard.core.message_map import MessageMap, OverlayMessages, Spans
 from mailguard.core.wire_messages import WireMessage, WireMessages
@@ -193,31 +193,21 @@ class FlagTexts(dict[frozenset[str], str]):
 
 
 def stored_rows(messages: Mapping[int, MessageRecord]) -> Iterator[tuple[Any, ...]]:
-    """The hot loop of a snapshot save (100,000 rows): one flat tuple per message.
+    """One flat tuple per message, in the columns uid, flags, internaldate, size,
+    message_id, date, sender, subject, modseq, header.
 
     Messages still as fetched (:class:`WireMessages`) are stored as fetched:
     INTERNALDATE as the server wrote it, the header block whole, only the
     Message-ID taken out (it is what matches messages); Date, From and Subject
     stay empty and are decoded from the block when the message is loaded.
-    Columns: uid, flags, internaldate, size, message_id, date, sender, subject,
-    modseq, header.
     """
-    flag_texts = FlagTexts()
     if isinstance(messages, WireMessages):
-        for m in messages.wire.values():
-            yield (
-                m.uid,
-                flag_texts[m.flags],
-                m.internaldate.decode("ascii"),
-                m.size,
-                message_id_of(m.header),
-                None,
-                "",
-                "",
-                m.modseq,
-                m.header,
-            )
+        for _, uid, flags, internaldate, size, message_id, modseq, header in _wire_rows(
+            0, messages
+        ):
+            yield (uid, flags, internaldate, size, message_id, None, "", "", modseq, header)
         return
+    flag_texts = FlagTexts()
     for r in messages.values():
         date = r.date
         yield (
@@ -232,6 +222,68 @@ def stored_rows(messages: Mapping[int, MessageRecord]) -> Iterator[tuple[Any, ..
             r.modseq,
             None,
         )
+
+
+def insert_folder(conn: sqlite3.Connection, snapshot_id: int, state: FolderState) -> int:
+    """Store one folder of a baseline with its messages; return the folder's row id."""
+    cursor = conn.execute(
+        "INSERT INTO folder (snapshot_id, name, uidvalidity, uidnext, highestmodseq,"
+        " special_use, delimiter, message_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (snapshot_id, state.name, *folder_bookkeeping(state), len(state.messages)),
+    )
+    folder_id = row_id(cursor)
+    messages = state.messages
+    if isinstance(messages, WireMessages):
+        conn.executemany(_INSERT_WIRE_ROW, _wire_rows(folder_id, messages))
+    else:
+        conn.executemany(_INSERT_ROW, ((folder_id, *row) for row in stored_rows(messages)))
+    return folder_id
+
+
+_INSERT_ROW = (
+    "INSERT INTO message (folder_id, uid, flags, internaldate, size, message_id, date, sender,"
+    " subject, modseq, header) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+# Three fewer parameters to bind per row: measured ~50 ms of 100,000 rows.
+_INSERT_WIRE_ROW = (
+    "INSERT INTO message (folder_id, uid, flags, internaldate, size, message_id, modseq, header,"
+    " date, sender, subject) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, '', '')"
+)
+
+
+def _wire_rows(folder_id: int, messages: WireMessages) -> Iterator[tuple[Any, ...]]:
+    """The hot loop of a snapshot save (100,000 rows): columns folder_id, uid, flags,
+    internaldate, size, message_id, modseq, header."""
+    flag_texts = FlagTexts()
+    for m in messages.wire.values():
+        yield (
+            folder_id,
+            m.uid,
+            flag_texts[m.flags],
+            m.internaldate.decode("ascii"),
+            m.size,
+            message_id_of(m.header),
+            m.modseq,
+            m.header,
+        )
+
+
+def folder_bookkeeping(state: FolderState) -> tuple[Any, ...]:
+    """A folder's columns besides its name: uidvalidity, uidnext, highestmodseq,
+    special_use, delimiter."""
+    return (
+        state.uidvalidity,
+        state.uidnext,
+        state.highestmodseq,
+        " ".join(sorted(state.special_use)),
+        state.delimiter,
+    )
+
+
+def row_id(cursor: sqlite3.Cursor) -> int:
+    if cursor.lastrowid is None:  # pragma: no cover - SQLite always sets it after INSERT
+        raise sqlite3.DatabaseError("INSERT returned no row id")
+    return cursor.lastrowid
 
 
 class RecordReader:
