@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import sqlite3
+from array import array
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 from mailguard.core.mailstate import AccountSnapshot, FolderState
 from mailguard.store.database import Database
+from mailguard.store.identity_digest import message_id_crcs, pack
 from mailguard.store.stored_messages import insert_folder, row_id
 
 #: Completes a saved baseline in its transaction (the refresh state, pruning).
@@ -42,7 +44,8 @@ class BaselineStaging:
         self._started_at = started_at
         self._finish = finish
         self._snapshot_id: int | None = None
-        self._staged: dict[str, tuple[int, FolderState]] = {}  # name -> (folder id, as staged)
+        # name -> (folder id, the state staged, its Message-ID CRCs)
+        self._staged: dict[str, tuple[int, FolderState, array[int]]] = {}
         self._saved = False
 
     def stage(self, state: FolderState) -> None:
@@ -50,21 +53,28 @@ class BaselineStaging:
         with self._db.transaction() as conn:
             snapshot_id = self._pending_id(conn)
             self._forget_folder(conn, state.name)
-            self._staged[state.name] = (insert_folder(conn, snapshot_id, state), state)
+            self._insert(conn, snapshot_id, state)
 
     def save_baseline(self, snapshot: AccountSnapshot) -> int:
         """Store ``snapshot`` as the new baseline: what was staged of it, and the rest."""
         with self._db.transaction() as conn:
             snapshot_id = self._pending_id(conn)
-            for name, (_, staged) in list(self._staged.items()):
+            for name, (_, staged, _) in list(self._staged.items()):
                 if snapshot.folders.get(name) is not staged:
                     self._forget_folder(conn, name)
             for name, state in snapshot.folders.items():
                 if name not in self._staged:
-                    self._staged[name] = (insert_folder(conn, snapshot_id, state), state)
+                    self._insert(conn, snapshot_id, state)
+            digest = pack(crcs for _, _, crcs in self._staged.values())
             conn.execute(
-                "UPDATE snapshot SET taken_at = ?, taken_at_us = ?, pending = 0 WHERE id = ?",
-                (snapshot.taken_at.isoformat(), micros(snapshot.taken_at), snapshot_id),
+                "UPDATE snapshot SET taken_at = ?, taken_at_us = ?, pending = 0,"
+                " identity_digest = ? WHERE id = ?",
+                (
+                    snapshot.taken_at.isoformat(),
+                    micros(snapshot.taken_at),
+                    digest,
+                    snapshot_id,
+                ),
             )
             self._finish(conn, snapshot, snapshot_id)
         self._saved = True
@@ -93,6 +103,11 @@ class BaselineStaging:
             )
             self._snapshot_id = row_id(cursor)
         return self._snapshot_id
+
+    def _insert(self, conn: sqlite3.Connection, snapshot_id: int, state: FolderState) -> None:
+        crcs = message_id_crcs()
+        folder_id = insert_folder(conn, snapshot_id, state, crcs)
+        self._staged[state.name] = (folder_id, state, crcs)
 
     def _forget_folder(self, conn: sqlite3.Connection, name: str) -> None:
         staged = self._staged.pop(name, None)

@@ -152,8 +152,10 @@ MIGRATIONS: tuple[str, ...] = (
     """,
     # 5: a baseline is written while it is read, folder by folder, under a snapshot row
     # marked pending until the read completed (see baseline_staging); none is pending here.
+    # And the digest of each baseline's Message-IDs (see identity_digest; NULL before).
     """
     ALTER TABLE snapshot ADD COLUMN pending INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE snapshot ADD COLUMN identity_digest BLOB;
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -34,6 +34,7 @@ from mailguard.core.message_map import OverlayMessages, touched_since
 from mailguard.core.wire_messages import WireMessages
 from mailguard.store.baseline_staging import BaselineStaging
 from mailguard.store.database import Database
+from mailguard.store.identity_digest import IdentityDigest
 from mailguard.store.stored_messages import (
     IdentityLookup,
     RecordReader,
@@ -263,7 +264,15 @@ def _stored_folders(conn: sqlite3.Connection, snapshot_id: int) -> Iterator[Fold
         " delimiter FROM folder WHERE snapshot_id = ? ORDER BY id",
         (snapshot_id,),
     ).fetchall()
-    lookup = IdentityLookup(conn, snapshot_id, RecordReader())
+    (digest,) = conn.execute(
+        "SELECT identity_digest FROM snapshot WHERE id = ?", (snapshot_id,)
+    ).fetchone()
+    lookup = IdentityLookup(
+        conn,
+        snapshot_id,
+        RecordReader(),
+        IdentityDigest(digest) if digest is not None else None,
+    )
     for folder_id, stored_count, name, *bookkeeping in folders:
         count = stored_count
         if count is None:  # stored before schema 4
