@@ -1,5 +1,10 @@
 """The one SQLite file: connection settings, transactions, and forward-only migrations.
 
+Per-account rows name their account in a column ``account``; rows of tables
+without one hang off such rows through ``ON DELETE CASCADE``. Removing an
+account relies on that (see :mod:`mailguard.store.account_data`), and a test
+holds every table to it.
+
 The schema version lives in ``PRAGMA user_version``. Each migration runs in
 its own transaction together with the version bump, so a crash leaves the
 file at some complete version, never between two. A file from a newer
