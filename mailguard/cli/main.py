@@ -9,6 +9,7 @@ import sys
 from collections.abc import Sequence
 from importlib import import_module
 from logging.handlers import RotatingFileHandler
+from pathlib import Path
 
 from mailguard import __version__
 from mailguard.cli.console import Console
@@ -34,6 +35,7 @@ COMMANDS: dict[str, str] = {
     "queue": "queue_command",
     "rule": "rule_command",
     "watch": "watch_command",
+    "release": "release_command",
 }
 
 log = logging.getLogger("mailguard")
@@ -102,8 +104,12 @@ def _named_command(argv: Sequence[str] | None) -> str | None:
 
 
 def _log_to_file(paths: AppPaths) -> None:
-    if any(isinstance(h, RotatingFileHandler) for h in log.handlers):
-        return
+    """The home's log file; a handler left from another home (in-process tests) is replaced."""
+    for old in [h for h in log.handlers if isinstance(h, RotatingFileHandler)]:
+        if Path(old.baseFilename) == paths.log_file.absolute():
+            return
+        log.removeHandler(old)
+        old.close()
     handler = RotatingFileHandler(
         paths.log_file, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
     )

@@ -6,7 +6,7 @@ import argparse
 
 from mailguard.cli.console import Console
 from mailguard.cli.report_text import render_report
-from mailguard.cli.timeargs import system_zone
+from mailguard.core.zones import system_zone
 from mailguard.store.paths import AppPaths
 
 
@@ -29,9 +29,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def run(args: argparse.Namespace, paths: AppPaths, console: Console) -> int:
     # Deferred: the IMAP engine, keyring and stores take ~0.2 s to import (python -X
     # importtime), which `mailguard resync --help` and a mistyped argument need not pay.
-    from mailguard.cli.refresh_wiring import refresh_service  # noqa: PLC0415
+    from mailguard.app.refresh_wiring import refresh_service  # noqa: PLC0415
 
-    with refresh_service(paths, console) as service:
+    with refresh_service(paths, console.warning) as service:
         report = service.resync(args.account, full=args.full)
     if args.json:
         console.json(report.to_json())

@@ -100,24 +100,38 @@ def _matching(records: Mapping[int, MessageRecord], wanted: set[str]) -> dict[st
     return {key: tuple(uids) for key, uids in found.items()}
 
 
+def message_count(client: IMAPClient, folder: str) -> int:
+    """How many messages ``folder`` holds, by STATUS (RFC 3501 6.3.10): nothing is opened."""
+    with server_errors(f"read the status of {folder!r}"):
+        status = client.folder_status(folder, ("MESSAGES",))
+    return int(status[b"MESSAGES"])
+
+
 def take_census(client: IMAPClient) -> dict[str, FolderStatus]:
     """One STATUS per folder (RFC 3501 6.3.10): cheap enough to poll every minute in a window.
 
+    With CONDSTORE the status includes HIGHESTMODSEQ, so flag changes show as well.
+
     A folder deleted between LIST and its STATUS is simply left out: it is gone.
     """
+    items = ["MESSAGES", "UIDNEXT", "UIDVALIDITY"]
+    if client.has_capability("CONDSTORE"):
+        items.append("HIGHESTMODSEQ")  # RFC 7162 3.1.2.1: shows flag changes too
     census: dict[str, FolderStatus] = {}
     for name in sorted(list_folder_names(client)):
         try:
             with server_errors(f"read the status of {name!r}"):
-                status = client.folder_status(name, ("MESSAGES", "UIDNEXT", "UIDVALIDITY"))
+                status = client.folder_status(name, items)
         except ConnectionLost:
             raise  # the census would be incomplete, and look like deletions
         except ImapError:
             continue
+        modseq = status.get(b"HIGHESTMODSEQ")
         census[name] = FolderStatus(
             uidvalidity=int(status[b"UIDVALIDITY"]),
             messages=int(status[b"MESSAGES"]),
             uidnext=int(status[b"UIDNEXT"]),
+            highestmodseq=int(modseq) if modseq is not None else None,
         )
     return census
 

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
+from datetime import datetime
 from typing import Any
 
-from mailguard.core.refresh_report import RefreshReport
+from mailguard.core.refresh_report import RefreshReport, ReportKind
 from mailguard.store.database import Database
 
 
@@ -42,6 +43,14 @@ class ReportStore:
             (account, -1 if count is None else count),
         )
         return [json.loads(body) for (body,) in rows]
+
+    def last_resync_at(self, account: str) -> datetime | None:
+        """When the account was last compared in full (``resync``), if ever."""
+        row = self._db.connection.execute(
+            "SELECT MAX(created_at) FROM report WHERE account = ? AND kind = ?",
+            (account, ReportKind.RESYNC.value),
+        ).fetchone()
+        return datetime.fromisoformat(row[0]) if row and row[0] else None
 
     def delete_account(self, account: str) -> None:
         with self._db.transaction() as conn:

@@ -33,7 +33,7 @@ def loaded_after(code: str) -> set[str]:
 
 
 def test_the_refresh_wiring_loads_nothing_on_demand() -> None:
-    loaded = loaded_after("import mailguard.cli.refresh_wiring")
+    loaded = loaded_after("import mailguard.app.refresh_wiring")
 
     assert loaded.isdisjoint(ON_DEMAND), sorted(loaded & set(ON_DEMAND))
 
@@ -44,10 +44,10 @@ def test_help_loads_neither_the_imap_engine_nor_the_keyring(command: str) -> Non
         f"import mailguard.cli.main as m\nm.build_parser([{command!r}]).format_help()"
     )
 
-    assert loaded.isdisjoint({"mailguard.cli.refresh_wiring", "imapclient", "keyring"})
+    assert loaded.isdisjoint({"mailguard.app.refresh_wiring", "imapclient", "keyring"})
 
 
 def test_the_window_commands_load_neither_the_imap_engine_nor_the_keyring() -> None:
     loaded = loaded_after("import mailguard.cli.window_command, mailguard.cli.source_command")
 
-    assert loaded.isdisjoint({"mailguard.cli.refresh_wiring", "imapclient", "keyring"})
+    assert loaded.isdisjoint({"mailguard.app.refresh_wiring", "imapclient", "keyring"})

@@ -1,4 +1,8 @@
-"""Building the guard's services for one CLI command: the composition root of the guard."""
+"""The guard's composition root: every service the guard needs, over the real adapters.
+
+Shared by the CLI and the tray. Each face opens these where it works (a CLI
+command, a tray worker thread), since one SQLite connection belongs to one thread.
+"""
 
 from __future__ import annotations
 
@@ -10,11 +14,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import timedelta, tzinfo
 
-from mailguard.cli.console import Console
-from mailguard.cli.refresh_wiring import account_schedule, build_refresh_service
-from mailguard.cli.timeargs import system_zone, utc_now
+from mailguard.app.refresh_wiring import Warn, account_schedule, build_refresh_service
 from mailguard.core.guard_policy import GuardPolicy
 from mailguard.core.journal import JournalEntry
+from mailguard.core.zones import system_zone, utc_now
 from mailguard.net.lazy import LazyFetcher
 from mailguard.service.account_schedule import AccountSchedule
 from mailguard.service.imap_access import ImapAccess
@@ -27,6 +30,7 @@ from mailguard.store.journal_store import JournalStore
 from mailguard.store.paths import AppPaths
 from mailguard.store.rule_store import RuleStore
 from mailguard.store.secrets import PasswordVault
+from mailguard.store.settings_store import SettingsStore
 
 #: Test hook, never set in use: ``running`` or ``executed`` makes replay stop there
 #: (say so on stderr, then sleep) so a test can kill the process at that exact step.
@@ -54,25 +58,29 @@ class GuardServices:
 
 
 @contextmanager
-def guard_services(paths: AppPaths, console: Console) -> Iterator[GuardServices]:
+def guard_services(paths: AppPaths, warn: Warn) -> Iterator[GuardServices]:
     """Everything the guard commands need, over the real keyring, database, IMAP and sources."""
     zone = system_zone()
-    policy = GuardPolicy()
+    policy = SettingsStore(paths.config_dir).load().policy()
     vault = PasswordVault()
     imap = ImapAccess(vault)
     with Database(paths.database_file) as db, LazyFetcher(paths.http_cache_dir) as fetcher:
         schedule = account_schedule(
-            db, fetcher, imap, console, lookback=GUARD_LOOKBACK, lookahead=GUARD_LOOKAHEAD
+            db, fetcher, imap, warn, lookback=GUARD_LOOKBACK, lookahead=GUARD_LOOKAHEAD
         )
         journal = JournalStore(db, utc_now)
         accounts = AccountStore(paths.config_dir)
         refresh = build_refresh_service(paths, db, vault, schedule)
+        log = SqliteAnnouncementLog(db)
+        rules = RuleStore(db)
         gate = OperationGate(
             schedule=schedule,
             journal=journal,
             imap=imap,
             policy=policy,
             zone=zone,
+            log=log,
+            rules=rules,
             checkpoint=_pause_for_tests(os.environ.get(PAUSE_ENV)),
         )
         yield GuardServices(
@@ -81,8 +89,8 @@ def guard_services(paths: AppPaths, console: Console) -> Iterator[GuardServices]
             schedule=schedule,
             manual=ManualWindowStore(db, utc_now),
             journal=journal,
-            rules=RuleStore(db),
-            log=SqliteAnnouncementLog(db),
+            rules=rules,
+            log=log,
             imap=imap,
             gate=gate,
             refresh=refresh,
