@@ -188,9 +188,7 @@ def run_remove(args: argparse.Namespace, paths: AppPaths, console: Console) -> i
     cache = SourceCache(paths.http_cache_dir)
     cached = [s for s in config.sources if cache_key(s) not in still_read and cache.forget(s)]
     gone = ["its password"] if had_password else []
-    gone.append(
-        "its snapshots, reports, journal, manual windows, filing rules and window records"
-    )
+    gone.append("its snapshots, reports, journal, manual windows, filing rules and window records")
     if cached:
         gone.append(f"{len(cached)} cached schedule(s)")
     dropped = f" ({len(pending)} queued operation(s) dropped)" if pending else ""
