@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import random
-import time
+from contextlib import closing
 from datetime import UTC, datetime, timedelta
 
 from mailguard.app.guard_wiring import guard_services
@@ -12,6 +12,7 @@ from mailguard.cli.console import Console
 from mailguard.cli.event_output import EventPrinter
 from mailguard.cli.timeargs import parse_moment
 from mailguard.core.errors import UsageError
+from mailguard.service.backfill_watch import BackfillWatch
 from mailguard.service.guard_runner import GuardRunner, RunnerSettings
 from mailguard.service.schedule_poller import SchedulePoller
 from mailguard.store.instance_lock import GuardLock
@@ -44,6 +45,8 @@ def run(args: argparse.Namespace, paths: AppPaths, console: Console) -> int:
         if args.now:
             offset = parse_moment(args.now, guard.zone) - datetime.now(UTC)
         settings = RunnerSettings(tick=timedelta(seconds=args.tick))
+        # One tick needs no listener: late mail is then found by the refresh alone.
+        backfill = None if args.once else BackfillWatch(guard.imap.connect)
         runner = GuardRunner(
             accounts=guard.accounts,
             schedule=guard.schedule,
@@ -60,9 +63,11 @@ def run(args: argparse.Namespace, paths: AppPaths, console: Console) -> int:
             policy=guard.policy,
             emit=EventPrinter(console, guard.zone, as_json=args.json),
             settings=settings,
+            backfill=backfill,
         )
-        while True:
-            runner.tick(datetime.now(UTC) + offset)
-            if args.once:
-                return 0
-            time.sleep(args.tick)
+        with closing(runner):
+            while True:
+                runner.tick(datetime.now(UTC) + offset)
+                if args.once:
+                    return 0
+                runner.wait(args.tick)  # sooner when late mail may have come

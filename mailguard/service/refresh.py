@@ -51,8 +51,6 @@ class MailSession(Protocol):
         on_listed: Callable[[int], None] | None = None,
     ) -> AccountSnapshot: ...
 
-    def wait_for_change(self, folder: str = "INBOX", timeout_s: float = 60.0) -> bool: ...
-
 
 SessionFactory = Callable[[AccountConfig, str], AbstractContextManager[MailSession]]
 WindowSource = Callable[[AccountConfig, datetime], list[MaintenanceWindow]]
