@@ -75,6 +75,11 @@ class BackfillWatch:
         with self._lock:
             self._arrived.discard(account)
 
+    def keep_only(self, accounts: set[str]) -> None:
+        """End the listeners of accounts that are gone (removed while the guard runs)."""
+        for name in list(self._listeners.keys() - accounts):
+            self.stop(name)
+
     def close(self) -> None:
         """End every listener and wait for their threads."""
         listeners = list(self._listeners.values())
@@ -88,13 +93,17 @@ class BackfillWatch:
         with self._lock:
             arrived = account in self._arrived
             self._arrived.discard(account)
-            if not self._arrived:
-                self._woken.clear()
         return arrived
 
     def wait(self, timeout_s: float) -> bool:
-        """Until a listener noticed new mail (True, at once) or ``timeout_s`` passed (False)."""
-        return self._woken.wait(timeout_s)
+        """Until a listener noticed new mail (True, at once) or ``timeout_s`` passed (False).
+
+        Each notice wakes one wait: one that nobody took (the tick failed before
+        asking) is taken at the next tick, not by waking the caller over and over.
+        """
+        woken = self._woken.wait(timeout_s)
+        self._woken.clear()
+        return woken
 
     def _noticed(self, account: str) -> None:
         with self._lock:

@@ -111,7 +111,10 @@ class GuardRunner:
     def tick(self, now: datetime) -> None:
         now = now.astimezone(UTC)
         self._notice_clock_jump(now)
-        for account in self._accounts.all():
+        accounts = self._accounts.all()
+        if self._backfill is not None:
+            self._backfill.keep_only({a.name for a in accounts})
+        for account in accounts:
             try:
                 self._tick_account(account, now)
             except MailguardError as exc:

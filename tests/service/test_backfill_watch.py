@@ -96,3 +96,16 @@ def test_a_listener_waits_out_a_server_that_is_still_down(
         assert heard(watch)
     finally:
         watch.close()
+
+
+def test_the_listener_of_an_account_removed_meanwhile_ends(
+    dovecot: Dovecot, mail_user: MailUser, watch: BackfillWatch
+) -> None:
+    watch.listen(account_at(dovecot.host, dovecot.imaps_port, dovecot, mail_user))
+    assert heard(watch)
+    watch.keep_only({"work"})
+    assert watch.listening("work")
+
+    watch.keep_only({"home"})
+
+    assert not watch.listening("work")
