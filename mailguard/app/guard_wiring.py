@@ -7,6 +7,7 @@ command, a tray worker thread), since one SQLite connection belongs to one threa
 from __future__ import annotations
 
 import os
+import random
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -15,14 +16,18 @@ from dataclasses import dataclass
 from datetime import timedelta, tzinfo
 
 from mailguard.app.refresh_wiring import Warn, account_schedule, build_refresh_service
+from mailguard.app.zones import system_zone, utc_now
+from mailguard.core.events import RunnerEvent
 from mailguard.core.guard_policy import GuardPolicy
 from mailguard.core.journal import JournalEntry
-from mailguard.core.zones import system_zone, utc_now
 from mailguard.net.lazy import LazyFetcher
 from mailguard.service.account_schedule import AccountSchedule
+from mailguard.service.backfill_watch import BackfillWatch
+from mailguard.service.guard_runner import GuardRunner, RunnerSettings
 from mailguard.service.imap_access import ImapAccess
 from mailguard.service.operation_gate import OperationGate
 from mailguard.service.refresh import RefreshService
+from mailguard.service.schedule_poller import SchedulePoller
 from mailguard.store.account_store import AccountStore
 from mailguard.store.database import Database
 from mailguard.store.guard_store import ManualWindowStore, SqliteAnnouncementLog
@@ -35,6 +40,9 @@ from mailguard.store.settings_store import SettingsStore
 #: Test hook, never set in use: ``running`` or ``executed`` makes replay stop there
 #: (say so on stderr, then sleep) so a test can kill the process at that exact step.
 PAUSE_ENV = "MAILGUARD_TEST_PAUSE_AFTER"
+
+#: Schedule sources are read this often (±10 %); in between the last read is used.
+SOURCE_POLL = timedelta(minutes=30)
 
 #: The guard looks this far back and ahead in every source.
 GUARD_LOOKBACK = timedelta(days=2)
@@ -110,3 +118,35 @@ def _pause_for_tests(step: str | None) -> Callable[[str, JournalEntry], None] | 
             time.sleep(3600)
 
     return pause
+
+
+def guard_runner(
+    guard: GuardServices,
+    emit: Callable[[RunnerEvent], None],
+    *,
+    tick: timedelta,
+    listen: bool = True,
+) -> GuardRunner:
+    """The guard's engine over ``guard``: what ``watch``, the tray and the demo all run.
+
+    ``listen``: through the backfill watch, listen for late mail (threads of their own,
+    ended by ``GuardRunner.close``); a single tick (``watch --once``) need not.
+    """
+    return GuardRunner(
+        accounts=guard.accounts,
+        schedule=guard.schedule,
+        poller=SchedulePoller(
+            guard.schedule.polled,
+            every=SOURCE_POLL,
+            jitter=lambda: random.uniform(-1, 1),  # noqa: S311 - spreading polls, not secrets
+        ),
+        log=guard.log,
+        gate=guard.gate,
+        refresh=guard.refresh,
+        imap=guard.imap,
+        rules=guard.rules,
+        policy=guard.policy,
+        emit=emit,
+        settings=RunnerSettings(tick=tick),
+        backfill=BackfillWatch(guard.imap.connect) if listen else None,
+    )

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import timedelta
 
-from mailguard.core.zones import parse_zone, system_zone, utc_now
+from mailguard.app.zones import parse_zone, system_zone, utc_now
 from mailguard.imap.session import ImapSession
 from mailguard.net.lazy import LazyFetcher
 from mailguard.service.account_schedule import AccountSchedule

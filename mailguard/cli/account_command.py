@@ -159,7 +159,7 @@ def run_test(args: argparse.Namespace, paths: AppPaths, console: Console) -> int
 
 def run_remove(args: argparse.Namespace, paths: AppPaths, console: Console) -> int:
     # Only removal needs these; deferred so the other account commands do not load them.
-    from mailguard.core.zones import utc_now  # noqa: PLC0415
+    from mailguard.app.zones import utc_now  # noqa: PLC0415
     from mailguard.net.cache import SourceCache  # noqa: PLC0415
     from mailguard.net.locations import cache_key  # noqa: PLC0415
     from mailguard.store.account_data import delete_account_data  # noqa: PLC0415

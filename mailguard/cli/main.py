@@ -8,10 +8,9 @@ import os
 import sys
 from collections.abc import Sequence
 from importlib import import_module
-from logging.handlers import RotatingFileHandler
-from pathlib import Path
 
 from mailguard import __version__
+from mailguard.app.logfile import log_to_file
 from mailguard.cli.console import Console
 from mailguard.core.errors import MailguardError
 from mailguard.store.paths import AppPaths
@@ -36,6 +35,7 @@ COMMANDS: dict[str, str] = {
     "rule": "rule_command",
     "watch": "watch_command",
     "release": "release_command",
+    "tray": "tray_command",
 }
 
 log = logging.getLogger("mailguard")
@@ -67,13 +67,14 @@ def main(argv: Sequence[str] | None = None, console: Console | None = None) -> i
     arguments = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser(arguments)
     args = parser.parse_args(arguments)
-    if args.command is None:
-        parser.print_help(console.out)
-        return 0
+    if args.command is None:  # ``mailguard`` alone starts the desktop app
+        tray = import_module("mailguard.cli.tray_command")
+        args.command, args.run = "tray", tray.run
     debug = args.debug or bool(os.environ.get("MAILGUARD_DEBUG"))
     try:
-        paths = AppPaths.resolve(args.home).ensure()
-        _log_to_file(paths)
+        paths = AppPaths.resolve(args.home)
+        if getattr(args, "needs_home", True):  # the demo keeps to a home of its own
+            log_to_file(paths.ensure())
         exit_code: int = args.run(args, paths, console)
     except MailguardError as exc:
         console.error(str(exc))
@@ -101,21 +102,6 @@ def _named_command(argv: Sequence[str] | None) -> str | None:
         elif not word.startswith("-"):
             return word if word in COMMANDS else None
     return None
-
-
-def _log_to_file(paths: AppPaths) -> None:
-    """The home's log file; a handler left from another home (in-process tests) is replaced."""
-    for old in [h for h in log.handlers if isinstance(h, RotatingFileHandler)]:
-        if Path(old.baseFilename) == paths.log_file.absolute():
-            return
-        log.removeHandler(old)
-        old.close()
-    handler = RotatingFileHandler(
-        paths.log_file, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
-    )
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    log.addHandler(handler)
-    log.setLevel(logging.INFO)
 
 
 if __name__ == "__main__":

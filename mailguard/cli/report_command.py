@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import argparse
 
+from mailguard.app.zones import system_zone
 from mailguard.cli.console import Console
 from mailguard.cli.report_text import render_report
 from mailguard.core.errors import UsageError
-from mailguard.core.zones import system_zone
 from mailguard.store.account_store import AccountStore
 from mailguard.store.database import Database
 from mailguard.store.paths import AppPaths

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 
+from mailguard.app.zones import system_zone
 from mailguard.cli.console import Console
 from mailguard.cli.report_text import render_report
-from mailguard.core.zones import system_zone
 from mailguard.store.paths import AppPaths
 
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import argparse
 from datetime import UTC, datetime, time, timedelta, tzinfo
 
+from mailguard.app.zones import parse_zone
 from mailguard.cli.console import Console
 from mailguard.cli.timeargs import parse_moment
 from mailguard.core.errors import UsageError
 from mailguard.core.guard_text import span_text
 from mailguard.core.model import MaintenanceWindow
-from mailguard.core.zones import parse_zone
 from mailguard.net.fetcher import Fetcher
 from mailguard.service.schedule_reader import ScheduleReader, SourceSpec
 from mailguard.sources.registry import SOURCE_KINDS

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 
+from mailguard.app.zones import system_zone
 from mailguard.cli.console import Console
-from mailguard.core.zones import system_zone
 from mailguard.store.paths import AppPaths
 
 

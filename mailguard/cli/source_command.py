@@ -6,10 +6,10 @@ import argparse
 from dataclasses import replace
 from pathlib import Path
 
+from mailguard.app.zones import parse_zone
 from mailguard.cli.console import Console
 from mailguard.core.errors import UsageError
 from mailguard.core.schedule_source import ScheduleSource
-from mailguard.core.zones import parse_zone
 from mailguard.sources.registry import SOURCE_KINDS
 from mailguard.store.account_store import AccountStore
 from mailguard.store.paths import AppPaths

@@ -3,22 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import random
 from contextlib import closing
 from datetime import UTC, datetime, timedelta
 
-from mailguard.app.guard_wiring import guard_services
+from mailguard.app.guard_wiring import guard_runner, guard_services
 from mailguard.cli.console import Console
 from mailguard.cli.event_output import EventPrinter
 from mailguard.cli.timeargs import parse_moment
 from mailguard.core.errors import UsageError
-from mailguard.service.backfill_watch import BackfillWatch
-from mailguard.service.guard_runner import GuardRunner, RunnerSettings
-from mailguard.service.schedule_poller import SchedulePoller
 from mailguard.store.instance_lock import GuardLock
 from mailguard.store.paths import AppPaths
-
-SOURCE_POLL = timedelta(minutes=30)
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -44,26 +38,11 @@ def run(args: argparse.Namespace, paths: AppPaths, console: Console) -> int:
         offset = timedelta(0)
         if args.now:
             offset = parse_moment(args.now, guard.zone) - datetime.now(UTC)
-        settings = RunnerSettings(tick=timedelta(seconds=args.tick))
-        # One tick needs no listener: late mail is then found by the refresh alone.
-        backfill = None if args.once else BackfillWatch(guard.imap.connect)
-        runner = GuardRunner(
-            accounts=guard.accounts,
-            schedule=guard.schedule,
-            poller=SchedulePoller(
-                guard.schedule.polled,
-                every=SOURCE_POLL,
-                jitter=lambda: random.uniform(-1, 1),  # noqa: S311
-            ),
-            log=guard.log,
-            gate=guard.gate,
-            refresh=guard.refresh,
-            imap=guard.imap,
-            rules=guard.rules,
-            policy=guard.policy,
-            emit=EventPrinter(console, guard.zone, as_json=args.json),
-            settings=settings,
-            backfill=backfill,
+        runner = guard_runner(
+            guard,
+            EventPrinter(console, guard.zone, as_json=args.json),
+            tick=timedelta(seconds=args.tick),
+            listen=not args.once,  # one tick finds late mail by its refresh alone
         )
         with closing(runner):
             while True:

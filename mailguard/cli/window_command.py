@@ -5,12 +5,12 @@ from __future__ import annotations
 import argparse
 from datetime import datetime
 
+from mailguard.app.zones import system_zone, utc_now
 from mailguard.cli.console import Console
 from mailguard.cli.timeargs import parse_moment
 from mailguard.core.errors import UsageError
 from mailguard.core.guard_text import zoned_span_text
 from mailguard.core.model import MaintenanceWindow
-from mailguard.core.zones import system_zone, utc_now
 from mailguard.store.account_store import AccountStore
 from mailguard.store.database import Database
 from mailguard.store.guard_store import ManualWindowStore

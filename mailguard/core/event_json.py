@@ -51,13 +51,14 @@ _NAMES: dict[type, str] = {
 
 
 def event_record(event: RunnerEvent, zone: tzinfo) -> dict[str, Any]:
-    return {
-        **_details(event),
+    record: dict[str, Any] = {
         "event": event_name(event),
         "account": event.account,
         "at": event.at.isoformat(),
-        "text": describe_event(event, zone),
     }
+    record.update((k, v) for k, v in _details(event).items() if k not in record)
+    record["text"] = describe_event(event, zone)
+    return record
 
 
 def _details(event: RunnerEvent) -> dict[str, Any]:

@@ -139,8 +139,11 @@ def zone_name(moment: datetime) -> str:
 
 
 def duration(span: timedelta) -> str:
-    """``3 min``, ``1 h``, ``1 h 5 min``, ``2 d 3 h``; rounded up to whole minutes."""
-    minutes = max(0, -(-int(span.total_seconds()) // 60))
+    """``45 s``, ``3 min``, ``1 h``, ``1 h 5 min``, ``2 d 3 h``; else rounded up to minutes."""
+    seconds = int(span.total_seconds())
+    if 0 < seconds < 60:
+        return f"{seconds} s"
+    minutes = max(0, -(-seconds // 60))
     days, rest = divmod(minutes, 24 * 60)
     hours, minutes = divmod(rest, 60)
     parts = [f"{days} d"] if days else []

@@ -34,7 +34,7 @@ _CTX = "Notification"
 
 #: What every maintenance notice reminds of (the providers' own advice).
 _DO_NOT = QT_TRANSLATE_NOOP(
-    _CTX,
+    "Notification",
     "Don't create, rename or delete folders or move mail in any mail program until it is "
     "over; mail that matters may arrive late.",
 )
@@ -58,10 +58,10 @@ class Action(StrEnum):
 
 
 ACTION_LABELS = {
-    Action.RESYNC: Phrase(_CTX, QT_TRANSLATE_NOOP(_CTX, "Resync now")),
-    Action.SHOW_REPORT: Phrase(_CTX, QT_TRANSLATE_NOOP(_CTX, "Show report")),
-    Action.SHOW_WINDOWS: Phrase(_CTX, QT_TRANSLATE_NOOP(_CTX, "Show windows")),
-    Action.OPEN_SETTINGS: Phrase(_CTX, QT_TRANSLATE_NOOP(_CTX, "Open settings")),
+    Action.RESYNC: Phrase(_CTX, QT_TRANSLATE_NOOP("Notification", "Resync now")),
+    Action.SHOW_REPORT: Phrase(_CTX, QT_TRANSLATE_NOOP("Notification", "Show report")),
+    Action.SHOW_WINDOWS: Phrase(_CTX, QT_TRANSLATE_NOOP("Notification", "Show windows")),
+    Action.OPEN_SETTINGS: Phrase(_CTX, QT_TRANSLATE_NOOP("Notification", "Open settings")),
 }
 
 
@@ -102,9 +102,15 @@ class NotificationPolicy:
         for key in [k for k in self._error_since if k[0] == account]:
             del self._error_since[key]
 
-    def notifications(self, events: Iterable[RunnerEvent], now: datetime) -> list[Notification]:
-        """The notifications to show for ``events`` (one tick's worth), rate-limited."""
-        wanted = [n for n in self._candidates(list(events), now) if n.key not in self._said]
+    def notifications(
+        self, events: Iterable[RunnerEvent], now: datetime, *, asked: bool = False
+    ) -> list[Notification]:
+        """The notifications to show for ``events`` (one tick's worth), rate-limited.
+
+        ``asked``: the user started what these events report ("Resync now"), so
+        its outcome is told at once, an error too.
+        """
+        wanted = [n for n in self._candidates(list(events), now, asked) if n.key not in self._said]
         self._said.update(n.key for n in wanted)
         while self._sent_at and now - self._sent_at[0] >= timedelta(minutes=1):
             self._sent_at.popleft()
@@ -118,18 +124,20 @@ class NotificationPolicy:
         self._sent_at.extend(now for _ in shown)
         return shown
 
-    def _candidates(self, events: list[RunnerEvent], now: datetime) -> list[Notification]:
+    def _candidates(
+        self, events: list[RunnerEvent], now: datetime, asked: bool
+    ) -> list[Notification]:
         found: list[Notification] = []
         replayed = [e for e in events if isinstance(e, EditReplayed)]
         for event in events:
-            note = self._one(event, now)
+            note = self._one(event, now, asked)
             if note is not None:
                 found.append(note)
         if replayed:
             found.append(_replayed(replayed))
         return found
 
-    def _one(self, event: RunnerEvent, now: datetime) -> Notification | None:
+    def _one(self, event: RunnerEvent, now: datetime, asked: bool) -> Notification | None:
         if isinstance(event, GuardEvent):
             return None if self.paused(now) else _milestone(event)
         if isinstance(event, LateMailFound):
@@ -143,8 +151,8 @@ class NotificationPolicy:
             self._foreign_at[event.account] = now
             return _foreign(event)
         if isinstance(event, GuardFailure):
-            return self._error(event, now)
-        if isinstance(event, ResyncFinished) and event.window is not None:
+            return _failed(event) if asked else self._error(event, now)
+        if isinstance(event, ResyncFinished) and (event.window is not None or asked):
             return _compared(event)
         return None
 
@@ -163,17 +171,35 @@ class NotificationPolicy:
             account=event.account,
             title=Phrase(
                 _CTX,
-                QT_TRANSLATE_NOOP(_CTX, "mailguard cannot look after {account}"),
+                QT_TRANSLATE_NOOP("Notification", "mailguard cannot look after {account}"),
                 {"account": event.account},
             ),
             body=Phrase(
                 _CTX,
-                QT_TRANSLATE_NOOP(_CTX, "{problem} (for {how_long})"),
+                QT_TRANSLATE_NOOP("Notification", "{problem} (for {how_long})"),
                 {"problem": event.message, "how_long": duration_phrase(now - since)},
             ),
             actions=(Action.OPEN_SETTINGS,),
             urgency=Urgency.CRITICAL if urgent else Urgency.NORMAL,
         )
+
+
+def _failed(event: GuardFailure) -> Notification:
+    """What the user just asked for failed: said at once, in one line."""
+    return Notification(
+        key=f"failed:{event.account}:{event.doing}:{event.at.isoformat()}",
+        account=event.account,
+        title=Phrase(
+            _CTX,
+            QT_TRANSLATE_NOOP("Notification", "Resync of {account} failed"),
+            {"account": event.account},
+        ),
+        body=Phrase(
+            _CTX, QT_TRANSLATE_NOOP("Notification", "{problem}"), {"problem": event.message}
+        ),
+        actions=(Action.RESYNC,),
+        urgency=Urgency.NORMAL,
+    )
 
 
 def _key(event: GuardEvent) -> str:
@@ -186,20 +212,24 @@ def _milestone(event: GuardEvent) -> Notification:
     span: dict[str, Argument] = {"title": window.title, "start": window.start, "end": window.end}
     body = Phrase(
         _CTX,
-        QT_TRANSLATE_NOOP(_CTX, "{title}, {start}–{end}. {advice}"),
+        QT_TRANSLATE_NOOP("Notification", "{title}, {start}–{end}. {advice}"),
         {**span, "advice": Phrase(_CTX, _DO_NOT)},
     )
-    actions: tuple[Action, ...] = (Action.SHOW_WINDOWS,)
+    actions: tuple[Action, ...] = (Action.SHOW_WINDOWS, Action.RESYNC)
     urgency = Urgency.NORMAL
     if event.kind is EventKind.ANNOUNCED:
-        title = QT_TRANSLATE_NOOP(_CTX, "E-mail maintenance announced")
-        urgency = Urgency.LOW
+        title = QT_TRANSLATE_NOOP("Notification", "E-mail maintenance announced")
+        actions, urgency = (Action.SHOW_WINDOWS,), Urgency.LOW
     elif event.kind is EventKind.RESCHEDULED:
-        title = QT_TRANSLATE_NOOP(_CTX, "E-mail maintenance rescheduled")
+        title = QT_TRANSLATE_NOOP("Notification", "E-mail maintenance rescheduled")
+        actions = (Action.SHOW_WINDOWS,)
     elif event.kind is EventKind.CANCELLED:
-        title = QT_TRANSLATE_NOOP(_CTX, "E-mail maintenance cancelled")
+        actions = ()
+        title = QT_TRANSLATE_NOOP("Notification", "E-mail maintenance cancelled")
         body = Phrase(
-            _CTX, QT_TRANSLATE_NOOP(_CTX, "{title}, {start}–{end}, will not take place."), span
+            _CTX,
+            QT_TRANSLATE_NOOP("Notification", "{title}, {start}–{end}, will not take place."),
+            span,
         )
         urgency = Urgency.LOW
     elif event.kind is EventKind.LEAD_WARNING:
@@ -208,21 +238,21 @@ def _milestone(event: GuardEvent) -> Notification:
             account=event.account,
             title=Phrase(
                 _CTX,
-                QT_TRANSLATE_NOOP(_CTX, "E-mail maintenance in {countdown}"),
+                QT_TRANSLATE_NOOP("Notification", "E-mail maintenance in {countdown}"),
                 {"countdown": duration_phrase(event.time_to_start)},
             ),
             body=body,
             actions=actions,
         )
     elif event.kind is EventKind.STARTED:
-        title = QT_TRANSLATE_NOOP(_CTX, "E-mail maintenance has started")
+        title = QT_TRANSLATE_NOOP("Notification", "E-mail maintenance has started")
         urgency = Urgency.CRITICAL
     elif event.kind is EventKind.ENDED:
-        title = QT_TRANSLATE_NOOP(_CTX, "E-mail maintenance is over")
+        title = QT_TRANSLATE_NOOP("Notification", "E-mail maintenance is over")
         body = Phrase(
             _CTX,
             QT_TRANSLATE_NOOP(
-                _CTX,
+                "Notification",
                 "mailguard compares your mailbox with the state before {title} and watches "
                 "for mail the provider delivers late. Folder edits still wait.",
             ),
@@ -230,10 +260,10 @@ def _milestone(event: GuardEvent) -> Notification:
         )
         actions = (Action.RESYNC,)
     else:
-        title = QT_TRANSLATE_NOOP(_CTX, "Folder edits are open again")
+        title = QT_TRANSLATE_NOOP("Notification", "Folder edits are open again")
         body = Phrase(
             _CTX,
-            QT_TRANSLATE_NOOP(_CTX, "The backfill watch after {title} has ended."),
+            QT_TRANSLATE_NOOP("Notification", "The backfill watch after {title} has ended."),
             span,
         )
         actions = ()
@@ -249,14 +279,15 @@ def _late_mail(event: LateMailFound) -> Notification:
         title=plural(
             _CTX,
             len(event.mails),
-            QT_TRANSLATE_NOOP(_CTX, "{count} late mail in {folders}"),
-            QT_TRANSLATE_NOOP(_CTX, "{count} late mails in {folders}"),
+            QT_TRANSLATE_NOOP("Notification", "{count} late mail in {folders}"),
+            QT_TRANSLATE_NOOP("Notification", "{count} late mails in {folders}"),
             folders=folders,
         ),
         body=Phrase(
             _CTX,
             QT_TRANSLATE_NOOP(
-                _CTX, "The provider delivered them after the maintenance. Refresh these folders."
+                "Notification",
+                "The provider delivered them after the maintenance. Refresh these folders.",
             ),
         ),
         actions=(Action.SHOW_REPORT,),
@@ -271,13 +302,13 @@ def _sent(event: SentDuringWindow) -> Notification:
         title=plural(
             _CTX,
             len(event.mails),
-            QT_TRANSLATE_NOOP(_CTX, "{count} mail sent during maintenance"),
-            QT_TRANSLATE_NOOP(_CTX, "{count} mails sent during maintenance"),
+            QT_TRANSLATE_NOOP("Notification", "{count} mail sent during maintenance"),
+            QT_TRANSLATE_NOOP("Notification", "{count} mails sent during maintenance"),
         ),
         body=Phrase(
             _CTX,
             QT_TRANSLATE_NOOP(
-                _CTX, "They may not have been delivered; consider sending them again."
+                "Notification", "They may not have been delivered; consider sending them again."
             ),
         ),
         actions=(Action.SHOW_REPORT,),
@@ -291,9 +322,14 @@ def _foreign(event: ForeignEdit) -> Notification:
         key=f"foreign:{event.account}:{event.at.isoformat()}",
         account=event.account,
         title=Phrase(
-            _CTX, QT_TRANSLATE_NOOP(_CTX, "Another program changed your mail during maintenance")
+            _CTX,
+            QT_TRANSLATE_NOOP(
+                "Notification", "Another program changed your mail during maintenance"
+            ),
         ),
-        body=Phrase(_CTX, QT_TRANSLATE_NOOP(_CTX, "{change}"), {"change": event.description}),
+        body=Phrase(
+            _CTX, QT_TRANSLATE_NOOP("Notification", "{change}"), {"change": event.description}
+        ),
         urgency=Urgency.CRITICAL,
     )
 
@@ -301,11 +337,13 @@ def _foreign(event: ForeignEdit) -> Notification:
 def _compared(event: ResyncFinished) -> Notification:
     report = event.report
     if report.is_empty:
-        body = Phrase(_CTX, QT_TRANSLATE_NOOP(_CTX, "Nothing changed: no mail late or missing."))
+        body = Phrase(
+            _CTX, QT_TRANSLATE_NOOP("Notification", "Nothing changed: no mail late or missing.")
+        )
     else:
         body = Phrase(
             _CTX,
-            QT_TRANSLATE_NOOP(_CTX, "{late} late, {missing} missing, {moved} moved."),
+            QT_TRANSLATE_NOOP("Notification", "{late} late, {missing} missing, {moved} moved."),
             {
                 "late": len(report.backfilled),
                 "missing": len(report.missing),
@@ -315,10 +353,18 @@ def _compared(event: ResyncFinished) -> Notification:
     return Notification(
         key=f"compared:{event.account}:{report.id}",
         account=event.account,
-        title=Phrase(
-            _CTX,
-            QT_TRANSLATE_NOOP(_CTX, "Mailbox compared after {title}"),
-            {"title": event.window.title if event.window else ""},
+        title=(
+            Phrase(
+                _CTX,
+                QT_TRANSLATE_NOOP("Notification", "Mailbox compared after {title}"),
+                {"title": event.window.title},
+            )
+            if event.window
+            else Phrase(
+                _CTX,
+                QT_TRANSLATE_NOOP("Notification", "Resync of {account} finished"),
+                {"account": event.account},
+            )
         ),
         body=body,
         actions=(Action.SHOW_REPORT,),
@@ -336,12 +382,12 @@ def _replayed(events: list[EditReplayed]) -> Notification:
         title=plural(
             _CTX,
             len(events),
-            QT_TRANSLATE_NOOP(_CTX, "{count} queued folder edit ran"),
-            QT_TRANSLATE_NOOP(_CTX, "{count} queued folder edits ran"),
+            QT_TRANSLATE_NOOP("Notification", "{count} queued folder edit ran"),
+            QT_TRANSLATE_NOOP("Notification", "{count} queued folder edits ran"),
         ),
         body=Phrase(
             _CTX,
-            QT_TRANSLATE_NOOP(_CTX, "{done} done, {skipped} skipped (see the queue)."),
+            QT_TRANSLATE_NOOP("Notification", "{done} done, {skipped} skipped (see the queue)."),
             {"done": done, "skipped": skipped},
         ),
         urgency=Urgency.LOW if not skipped else Urgency.NORMAL,
@@ -355,9 +401,9 @@ def _more(count: int, now: datetime) -> Notification:
         title=plural(
             _CTX,
             count,
-            QT_TRANSLATE_NOOP(_CTX, "{count} more mailguard message"),
-            QT_TRANSLATE_NOOP(_CTX, "{count} more mailguard messages"),
+            QT_TRANSLATE_NOOP("Notification", "{count} more mailguard message"),
+            QT_TRANSLATE_NOOP("Notification", "{count} more mailguard messages"),
         ),
-        body=Phrase(_CTX, QT_TRANSLATE_NOOP(_CTX, "See the tray menu and the log.")),
+        body=Phrase(_CTX, QT_TRANSLATE_NOOP("Notification", "See the tray menu and the log.")),
         urgency=Urgency.LOW,
     )

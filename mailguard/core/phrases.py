@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, tzinfo
 from typing import Union
 
-#: An argument: text shown as is (a title, a folder), a number, a moment, or another phrase.
+# An argument: text shown as is (a title, a folder), a number, a moment, or another phrase.
 Argument = Union[str, int, datetime, "Phrase"]
 
 
@@ -64,8 +64,13 @@ def plural(context: str, count: int, one: str, other: str, **args: Argument) -> 
 
 
 def duration_phrase(span: timedelta) -> Phrase:
-    """``2 h 14 min``, ``3 min``, ``1 d 5 h``: rounded up to whole minutes, never negative."""
-    minutes = max(0, -(-int(span.total_seconds()) // 60))
+    """``2 h 14 min``, ``3 min``, ``1 d 5 h``, ``45 s`` under a minute; never negative."""
+    seconds = int(span.total_seconds())
+    if 0 < seconds < 60:
+        return Phrase(
+            "Duration", QT_TRANSLATE_NOOP("Duration", "{seconds} s"), {"seconds": seconds}
+        )
+    minutes = max(0, -(-seconds // 60))
     days, rest = divmod(minutes, 24 * 60)
     hours, minutes = divmod(rest, 60)
     if days:

@@ -68,12 +68,14 @@ class AppSettings:
         return settings
 
 
-def _minutes(span: timedelta) -> int:
-    return int(span.total_seconds() // 60)
+def _minutes(span: timedelta) -> int | float:
+    """Whole minutes where they are whole (people's settings); the demo's are fractions."""
+    minutes = span.total_seconds() / 60
+    return int(minutes) if minutes.is_integer() else round(minutes, 4)
 
 
 def _positive_minutes(value: Any) -> timedelta:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+    if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
         raise ValueError(f"not a number of minutes: {value!r}")
     return timedelta(minutes=value)
 

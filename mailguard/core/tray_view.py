@@ -104,7 +104,7 @@ def account_icon(status: AccountStatus) -> TrayIcon:
 def present(accounts: Sequence[AccountStatus], now: datetime) -> TrayView:
     """The tray for ``accounts`` at ``now`` (the countdowns are computed from it)."""
     if not accounts:
-        none = Phrase(_CTX, QT_TRANSLATE_NOOP(_CTX, "No account yet: open Settings to add one"))
+        none = Phrase(_CTX, QT_TRANSLATE_NOOP("Tray", "No account yet: open Settings to add one"))
         return TrayView(TrayIcon.CLEAR, (none,), (), None)
     icons = [account_icon(a) for a in accounts]
     icon = min(icons, key=ICON_PRECEDENCE.index)
@@ -124,39 +124,40 @@ def status_phrase(status: AccountStatus, now: datetime) -> Phrase:
     standing, window = status.standing, status.standing.window
     if status.problem and standing.state in (GuardState.CLEAR, GuardState.UPCOMING):
         return Phrase(
-            _CTX, QT_TRANSLATE_NOOP(_CTX, "Problem: {problem}"), {"problem": status.problem}
+            _CTX, QT_TRANSLATE_NOOP("Tray", "Problem: {problem}"), {"problem": status.problem}
         )
     if window is None:
-        return Phrase(_CTX, QT_TRANSLATE_NOOP(_CTX, "No maintenance announced"))
+        return Phrase(_CTX, QT_TRANSLATE_NOOP("Tray", "No maintenance announced"))
     span: dict[str, Argument] = {"start": window.start, "end": window.end, "title": window.title}
     if standing.state in (GuardState.CLEAR, GuardState.UPCOMING):
         return Phrase(
             _CTX,
-            QT_TRANSLATE_NOOP(_CTX, "E-mail maintenance in {countdown}, {start}–{end}"),
+            QT_TRANSLATE_NOOP("Tray", "E-mail maintenance in {countdown}, {start}–{end}"),
             {**span, "countdown": duration_phrase(window.start - now)},
         )
     if standing.state is GuardState.IMMINENT:
         return Phrase(
             _CTX,
             QT_TRANSLATE_NOOP(
-                _CTX, "E-mail maintenance starts in {countdown} ({start}–{end}): folder edits wait"
+                "Tray",
+                "E-mail maintenance starts in {countdown} ({start}–{end}): folder edits wait",
             ),
             {**span, "countdown": duration_phrase(window.start - now)},
         )
     if standing.state is GuardState.ACTIVE:
         return Phrase(
             _CTX,
-            QT_TRANSLATE_NOOP(_CTX, "E-mail maintenance until {end}: folder edits wait"),
+            QT_TRANSLATE_NOOP("Tray", "E-mail maintenance until {end}: folder edits wait"),
             span,
         )
     if standing.edits_open_at is None:
         return Phrase(
             _CTX,
-            QT_TRANSLATE_NOOP(_CTX, "Watching for late mail after maintenance; edits are open"),
+            QT_TRANSLATE_NOOP("Tray", "Watching for late mail after maintenance; edits are open"),
         )
     return Phrase(
         _CTX,
-        QT_TRANSLATE_NOOP(_CTX, "Watching for late mail until {until}; folder edits open then"),
+        QT_TRANSLATE_NOOP("Tray", "Watching for late mail until {until}; folder edits open then"),
         {"until": standing.edits_open_at},
     )
 
@@ -166,20 +167,20 @@ def _account_line(status: AccountStatus, now: datetime) -> AccountLine:
     label = (
         _resync_phrase(status.resync)
         if status.resync is not None
-        else Phrase(_CTX, QT_TRANSLATE_NOOP(_CTX, "Resync now"))
+        else Phrase(_CTX, QT_TRANSLATE_NOOP("Tray", "Resync now"))
     )
     text = status_phrase(status, now)
     if status.queued and not running:
         text = Phrase(
             _CTX,
-            QT_TRANSLATE_NOOP(_CTX, "{status} ({queued})"),
+            QT_TRANSLATE_NOOP("Tray", "{status} ({queued})"),
             {
                 "status": text,
                 "queued": plural(
                     _CTX,
                     status.queued,
-                    QT_TRANSLATE_NOOP(_CTX, "{count} edit queued"),
-                    QT_TRANSLATE_NOOP(_CTX, "{count} edits queued"),
+                    QT_TRANSLATE_NOOP("Tray", "{count} edit queued"),
+                    QT_TRANSLATE_NOOP("Tray", "{count} edits queued"),
                 ),
             },
         )
@@ -189,7 +190,7 @@ def _account_line(status: AccountStatus, now: datetime) -> AccountLine:
 def _named(status: AccountStatus, line: Phrase) -> Phrase:
     return Phrase(
         _CTX,
-        QT_TRANSLATE_NOOP(_CTX, "{account}: {status}"),
+        QT_TRANSLATE_NOOP("Tray", "{account}: {status}"),
         {"account": status.name, "status": line},
     )
 
@@ -199,7 +200,7 @@ def _resync_phrase(activity: ReadProgress) -> Phrase:
         return Phrase(
             _CTX,
             QT_TRANSLATE_NOOP(
-                _CTX, "Resyncing… folder {done} of {total}, {messages} messages read"
+                "Tray", "Resyncing… folder {done} of {total}, {messages} messages read"
             ),
             {
                 "done": activity.folders_done,
@@ -207,7 +208,7 @@ def _resync_phrase(activity: ReadProgress) -> Phrase:
                 "messages": activity.messages,
             },
         )
-    return Phrase(_CTX, QT_TRANSLATE_NOOP(_CTX, "Resyncing…"))
+    return Phrase(_CTX, QT_TRANSLATE_NOOP("Tray", "Resyncing…"))
 
 
 def _next_window(accounts: Sequence[AccountStatus], now: datetime) -> Phrase | None:
@@ -217,10 +218,10 @@ def _next_window(accounts: Sequence[AccountStatus], now: datetime) -> Phrase | N
         if a.standing.window is not None and a.standing.window.end.astimezone(UTC) > now
     ]
     if not upcoming:
-        return Phrase(_CTX, QT_TRANSLATE_NOOP(_CTX, "No maintenance window known"))
+        return Phrase(_CTX, QT_TRANSLATE_NOOP("Tray", "No maintenance window known"))
     window = min(upcoming, key=lambda w: w.start)
     return Phrase(
         _CTX,
-        QT_TRANSLATE_NOOP(_CTX, "Next window: {title}, {start}–{end}"),
+        QT_TRANSLATE_NOOP("Tray", "Next window: {title}, {start}–{end}"),
         {"title": window.title, "start": window.start, "end": window.end},
     )

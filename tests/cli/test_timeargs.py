@@ -5,9 +5,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from mailguard.app.zones import parse_zone, system_zone
 from mailguard.cli.timeargs import parse_moment
 from mailguard.core.errors import UsageError
-from mailguard.core.zones import parse_zone, system_zone
 
 BERLIN = ZoneInfo("Europe/Berlin")
 
