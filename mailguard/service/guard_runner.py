@@ -251,11 +251,12 @@ class GuardRunner:
         """Keep a listener from a window's end until it has settled; True if it heard mail.
 
         From the end, not from the first refresh after the safety margin: mail the
-        provider delivers that early is reported as soon as it comes, too.
+        provider delivers that early is reported as soon as it comes, too. Not
+        without a baseline to compare with: each refresh could only fail.
         """
         if self._backfill is None:
             return False
-        if not settling:
+        if not settling or not self._refresh.has_baseline(account.name):
             self._backfill.stop(account.name)
             return False
         arrived = self._backfill.take_arrivals(account.name)

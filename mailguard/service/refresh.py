@@ -236,8 +236,12 @@ class RefreshService:
                     "(--replace-baseline takes one anyway)"
                 )
 
+    def has_baseline(self, account: str) -> bool:
+        """Is there a snapshot to compare with (else a refresh can only fail)?"""
+        return bool(self._snapshots.baselines(account))
+
     def _require_baseline(self, account: str) -> None:
-        if not self._snapshots.baselines(account):
+        if not self.has_baseline(account):
             raise self._no_baseline(account)
 
     @staticmethod
