@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import logging
+from datetime import tzinfo
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
+from mailguard.core.events import GuardFailure, RunnerEvent
+from mailguard.core.guard_text import describe_event
 from mailguard.store.paths import AppPaths
 
 log = logging.getLogger("mailguard")
@@ -24,3 +27,11 @@ def log_to_file(paths: AppPaths) -> None:
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     log.addHandler(handler)
     log.setLevel(logging.INFO)
+
+
+def log_event(event: RunnerEvent, zone: tzinfo) -> None:
+    """The log file keeps every guard event, whichever face runs the guard."""
+    level = logging.WARNING if isinstance(event, GuardFailure) else logging.INFO
+    logging.getLogger("mailguard.guard").log(
+        level, "%s %s", event.account, describe_event(event, zone)
+    )

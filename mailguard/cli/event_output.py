@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import json
-import logging
 from datetime import tzinfo
 
+from mailguard.app.logfile import log_event
 from mailguard.cli.console import Console
 from mailguard.core.event_json import event_record
-from mailguard.core.events import GuardFailure, RunnerEvent
+from mailguard.core.events import RunnerEvent
 from mailguard.core.guard_text import describe_event
-
-log = logging.getLogger("mailguard.guard")
 
 
 class EventPrinter:
@@ -24,8 +22,7 @@ class EventPrinter:
 
     def __call__(self, event: RunnerEvent) -> None:
         text = describe_event(event, self._zone)
-        level = logging.WARNING if isinstance(event, GuardFailure) else logging.INFO
-        log.log(level, "%s %s", event.account, text)
+        log_event(event, self._zone)
         if self._as_json:
             line = json.dumps(event_record(event, self._zone), ensure_ascii=False)
         else:

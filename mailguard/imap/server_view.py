@@ -57,6 +57,22 @@ def fetch_records(
     return responses.messages
 
 
+def search_text(client: IMAPClient, folder: str, text: str) -> set[int]:
+    """UIDs of the selected ``folder``'s messages whose Subject or From contains ``text``.
+
+    The server searches (substring, ignoring case: RFC 3501 6.4.4). ASCII goes
+    as a quoted string built here (imapclient would send ``(urgent)`` bare);
+    anything else as a UTF-8 literal, which imapclient sends for 8-bit values.
+    """
+    with server_errors(f"search {folder!r}"):
+        if text.isascii():
+            quoted = _quoted(text)
+            found = client.search(b"OR SUBJECT " + quoted + b" FROM " + quoted)
+        else:
+            found = client.search(["OR", "SUBJECT", text, "FROM", text], charset="UTF-8")
+    return {int(uid) for uid in found}
+
+
 def locate_messages(
     client: IMAPClient, folder: str, keys: Iterable[str]
 ) -> dict[str, tuple[int, ...]]:

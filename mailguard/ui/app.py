@@ -8,11 +8,12 @@ a home guarded by ``mailguard watch`` is refused (exit 3), as a second watch is.
 from __future__ import annotations
 
 import logging
+import signal
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
@@ -138,6 +139,19 @@ def make_qt_app(argv: Sequence[str]) -> QApplication:
     return qt_app
 
 
+def quit_on_signals(qt_app: QApplication) -> None:
+    """Ctrl-C and SIGTERM end the app cleanly (aboutToQuit runs its shutdown).
+
+    Python runs signal handlers only between bytecodes; the timer hands control
+    back to the interpreter four times a second while Qt's loop waits.
+    """
+    for number in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(number, lambda *_: qt_app.quit())
+    wake = QTimer(qt_app)
+    wake.timeout.connect(lambda: None)
+    wake.start(250)
+
+
 def run_tray(paths: AppPaths, options: TrayOptions | None = None) -> int:
     """The app's event loop; returns its exit code."""
     qt_app = make_qt_app(sys.argv[:1])
@@ -147,5 +161,6 @@ def run_tray(paths: AppPaths, options: TrayOptions | None = None) -> int:
     with GuardLock(paths.data_dir, "mailguard tray"):
         app = TrayApp(qt_app, paths, options or TrayOptions())
         qt_app.aboutToQuit.connect(app.shutdown)
+        quit_on_signals(qt_app)
         app.start()
         return qt_app.exec()

@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from mailguard.app.logfile import log_event
 from mailguard.app.refresh_wiring import refresh_service
 from mailguard.core.events import ErrorKind, GuardFailure, ResyncFinished, RunnerEvent
 from mailguard.core.notification_policy import Action, Notification, NotificationPolicy
@@ -96,6 +97,8 @@ class TrayController(QObject):
 
     def on_round(self, guard_round: GuardRound) -> None:
         self._round = guard_round
+        for event in guard_round.events:
+            log_event(event, self._context.zone)
         failed = {e.account for e in guard_round.events if isinstance(e, GuardFailure)}
         for event in guard_round.events:
             if isinstance(event, GuardFailure):
@@ -123,7 +126,7 @@ class TrayController(QObject):
         ]
 
     def redraw(self) -> None:
-        view = present(self.statuses(), datetime.now(UTC))
+        view = present(self.statuses(), datetime.now(UTC), self._context.zone)
         self.view = view
         self._menu.show_view(view)
         for face in self._faces:
@@ -132,6 +135,8 @@ class TrayController(QObject):
 
     def on_events(self, events: list[RunnerEvent]) -> None:
         """Events from outside the guard's rounds (the demo's user) become notifications too."""
+        for event in events:
+            log_event(event, self._context.zone)
         self._notify(events, datetime.now(UTC))
         self.redraw()
 
