@@ -184,6 +184,10 @@ class GuardRunner:
         else:
             self._backfill.wait(timeout_s)
 
+    def noticed(self) -> bool:
+        """Whether late mail may have come since asked last (never blocks): tick now if so."""
+        return self._backfill is not None and self._backfill.wait(0)
+
     def close(self) -> None:
         """Stop listening for late mail (the runner's threads end)."""
         if self._backfill is not None:

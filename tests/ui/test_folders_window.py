@@ -103,7 +103,7 @@ def test_deleting_a_folder_with_mail_asks_naming_the_count_and_no_means_no(
     window.confirm = lambda _title, question: questions.append(question) or False
     select(window, "Archive/2026")
     qtbot.mouseClick(window.delete_button, Qt.MouseButton.LeftButton)
-    assert "Delete 'Archive/2026' and its 3 message(s)?" in questions[0]
+    assert "Delete 'Archive/2026' and its 3 messages?" in questions[0]
     assert "Archive/2026" in dovecot.folder_names(mail_user)
 
     window.confirm = lambda _title, _question: True
