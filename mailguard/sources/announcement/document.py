@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from mailguard.sources.announcement import lexicon
+from mailguard.sources.announcement.attach import Restatement, attach
 from mailguard.sources.announcement.tokens import BREAK, DATE, Token, tokenize
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
@@ -31,12 +32,24 @@ class Sentence:
     dates: tuple[Token, ...]
     #: "jeweils", "each night": a range of days with times means each of those days.
     repeats: bool
+    #: "(3 PM EST)" after a time, by the index of the token it follows.
+    restatements: tuple[tuple[int, Restatement], ...] = ()
 
     @classmethod
-    def of(cls, text: str, tokens: list[Token], paragraph: int) -> Sentence:
+    def of(
+        cls,
+        text: str,
+        tokens: list[Token],
+        paragraph: int,
+        restatements: list[Restatement] | None = None,
+    ) -> Sentence:
         dates = tuple(token for token in tokens if token.kind == DATE)
         repeats = any(token.text.lower() in lexicon.REPEAT_WORDS for token in tokens)
-        return cls(text, tokens, paragraph, dates, repeats)
+        positions = {id(token): index for index, token in enumerate(tokens)}
+        placed = tuple(
+            (positions[id(r.after)], r) for r in restatements or () if id(r.after) in positions
+        )
+        return cls(text, tokens, paragraph, dates, repeats, placed)
 
 
 def sentences(text: str, *, first_paragraph: int = 0) -> Iterator[Sentence]:
@@ -72,14 +85,15 @@ def _continues(previous: str, line: str) -> bool:
 
 
 def _split(line: str, paragraph: int) -> Iterator[Sentence]:
-    tokens = tokenize(line, postponement=lexicon.POSTPONED.search(line) is not None)
+    postponement = lexicon.POSTPONED.search(line) is not None
+    tokens, restatements = attach(tokenize(line), postponement=postponement)
     begin, current = 0, []
     for token in tokens:
         if token.kind != BREAK:
             current.append(token)
             continue
         if current:
-            yield Sentence.of(line[begin : token.end].strip(), current, paragraph)
+            yield Sentence.of(line[begin : token.end].strip(), current, paragraph, restatements)
         begin, current = token.end, []
     if current:
-        yield Sentence.of(line[begin:].strip(), current, paragraph)
+        yield Sentence.of(line[begin:].strip(), current, paragraph, restatements)
