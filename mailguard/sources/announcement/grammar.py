@@ -45,7 +45,7 @@ class Reading:
         return self.start_time is None and self.end_time is not None
 
 
-_INTRO = r"(?:(?P<intro>[FBS])[SFw]?)?"  # von / zwischen / ab, maybe "ab ca."
+_INTRO = r"(?:(?P<intro>[FBS])[SFw]{0,2})?"  # von / zwischen / ab, "beginnen wir um"
 _START = _INTRO + r"(?P<st>[Tn])(?P<sz>Z)?"
 _END = r"(?P<conn>-{1,2}|&(?:[wS]{0,2}-)?)[wS]{0,2}(?P<et>T)(?P<ez>Z)?"
 _TIME_RANGE = _START + _END

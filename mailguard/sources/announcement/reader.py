@@ -38,6 +38,7 @@ from mailguard.sources.announcement.resolve import (
 )
 from mailguard.sources.announcement.revisions import apply_completion, apply_postponements
 from mailguard.sources.announcement.tokens import (
+    DATE,
     DURATION,
     PUBLISHED,
     TIME,
@@ -326,10 +327,11 @@ class _Reader:
             if stated_last is not None and stated_last.year and stated_last.month
             else None
         )
-        if rule.phase_guessed:
+        if rule.phase_guessed and stated_first is None:
             notes.add(
                 f"which weeks is not stated; counted from {first.isoformat()}", Confidence.MEDIUM
             )
+        night = _night_of_token(reading.start_date) or _night_before(sentence, reading)
         reading = _on_regional_clock(reading)
         days = rule.days(first, horizon[1], until=until)
         if len(days) > MAX_OCCURRENCES:
@@ -345,7 +347,7 @@ class _Reader:
         found = []
         for day in days:
             try:
-                pinned = self.pinner.on_day(day, _without_dates(reading), notes.copy())
+                pinned = self.pinner.on_day(day, _without_dates(reading), notes.copy(), night=night)
             except Unreadable:
                 continue
             if pinned.end <= self._ctx.horizon_start or pinned.start >= self._ctx.horizon_end:
@@ -496,9 +498,17 @@ def _without_dates(reading: Reading) -> Reading:
 
 
 def _is_history(sentence: Sentence, reading: Reading, before: list[Reading]) -> bool:
-    """ "ursprünglich 22:00–02:00", "instead of Tuesday": the old plan, not a window."""
-    begin = max([reading.first - _HISTORY_REACH, *(r.last for r in before)])
-    return any(token.kind == "H" for token in sentence.tokens[max(0, begin) : reading.first])
+    """ "ursprünglich 22:00–02:00", "instead of Tuesday": the old plan, not a window.
+
+    The word dates what follows it up to the next date: in "nicht am 3. März, sondern
+    am 10. März von 22 bis 2 Uhr" the window on the 10th is no history.
+    """
+    begin = max(0, reading.first - _HISTORY_REACH, *(r.last for r in before))
+    between = sentence.tokens[begin : reading.first]
+    for offset, token in enumerate(between):
+        if token.kind == "H":
+            return not any(t.kind == DATE for t in between[offset + 1 :])
+    return False
 
 
 def _is_actual(sentence: Sentence, reading: Reading, before: list[Reading]) -> bool:
@@ -522,6 +532,12 @@ def _night_before(sentence: Sentence, reading: Reading) -> Night | None:
             into = any(w in lexicon.NIGHT_INTO_WORDS for w in words[offset + 1 :])
             return Night(evening=not into or reading.end_date is not None)
     return None
+
+
+def _night_of_token(token: Token | None) -> Night | None:
+    value = token.value if token is not None else None
+    night = isinstance(value, DateValue | Weekday) and value.night
+    return Night(evening=True) if night else None
 
 
 def _past_weekday(sentence: Sentence, reading: Reading) -> bool:

@@ -8,7 +8,7 @@ and expanded like an iCalendar RRULE, by dateutil, over the span asked for.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from dateutil import rrule
 
@@ -47,6 +47,9 @@ class Recurrence:
     def days(self, first: date, last: date, *, until: date | None = None) -> list[date]:
         """Occurrence days from ``first`` to ``last`` (inclusive), at most MAX_OCCURRENCES + 1."""
         byweekday = [rrule.weekday(day, self.nth) for day in self.weekdays] or None
+        if self.interval > 1 and len(self.weekdays) == 1:
+            # "every other Thursday": count the weeks from the first Thursday, not from ``first``
+            first += timedelta(days=(self.weekdays[0] - first.weekday()) % 7)
         rule = rrule.rrule(
             self.frequency,
             dtstart=datetime(first.year, first.month, first.day),

@@ -157,16 +157,32 @@ class Pinner:
             return self._each_day((first_day, last_day), walls, reading, notes, repeat=repeat)
         end_day = last_day if reading.end_date is not None else None
         if end_day is None and night is not None:
-            first_day = _night_day(first_day, walls[0], night)
+            first_day = self._night_day(first_day, walls[0], night, notes)
         return [self._window((first_day, end_day), walls, reading, notes)]
 
     def date_of(self, token: Token, notes: Notes, *, base: date | None) -> date:
         """The day one date token names ("auf den 12.05.", "to Tuesday")."""
         return self._days(token, None, notes, base, past=False)[0]
 
-    def on_day(self, day: date, reading: Reading, notes: Notes) -> Pinned:
+    def on_day(
+        self, day: date, reading: Reading, notes: Notes, *, night: Night | None = None
+    ) -> Pinned:
         """The reading's times on a given day (an occurrence of a recurring window)."""
-        return self._window((day, None), self._walls(reading), reading, notes)
+        walls = self._walls(reading)
+        if night is not None:
+            day = self._night_day(day, walls[0], night, notes)
+        return self._window((day, None), walls, reading, notes)
+
+    def _night_day(self, day: date, start: Wall, night: Night, notes: Notes) -> date:
+        moved = _night_day(day, start, night)
+        if moved != day:
+            notes.add(
+                f"a night named by its {'evening' if night.evening else 'morning'} "
+                f"({day.isoformat()}); {start[0]:02d}:{start[1]:02d} read as on "
+                f"{moved.isoformat()}",
+                Confidence.MEDIUM,
+            )
+        return moved
 
     # --- days -------------------------------------------------------------------------------
 

@@ -51,7 +51,8 @@ def apply_postponements(
             for index, token in enumerate(sentence.tokens)
             if index not in claimed[position] and token.kind in (DATE, DURATION)
         ]
-        here = [item for item in result if item.position == position and not item.cancelled]
+        named = [item for item in result if item.position == position]
+        here = [item for item in named if not item.cancelled]
         before = [
             item
             for item in result
@@ -63,7 +64,7 @@ def apply_postponements(
             old_item = before[-1] if before and before[-1].span not in new_spans else None
             result = [item.cancel() if item is old_item else item for item in result]
             continue
-        old_item = here[-1] if here else (before[-1] if before else None)
+        old_item = named[-1] if named else (before[-1] if before else None)
         old = old_item.pinned if old_item is not None else (earlier[-1] if earlier else None)
         if old is None or not changes:
             continue
@@ -97,7 +98,8 @@ def _moved(said: str, changes: list[Token], old: Pinned, pinner: Pinner) -> Pinn
     if target is not None:
         moved = _on_day(old, target)
     elif shift is not None:
-        moved = _shifted(old, shift)
+        moved = _shifted(old, shift)  # "um zwei Tage verschoben": the same times, later
+        return replace(moved, confidence=notes.confidence, warnings=tuple(notes.warnings))
     else:
         return None
     if not lexicon.SAME_TIME.search(said):
@@ -160,11 +162,11 @@ def apply_completion(found: list[Found], all_sentences: list[Sentence]) -> list[
 
 
 def _near(item: Found, done: set[int], all_sentences: list[Sentence]) -> bool:
-    """In, or next to, a sentence saying the work is over (within one paragraph)."""
+    """In, or just before, a sentence saying the work is over (within one paragraph)."""
     paragraph = item.sentence.paragraph
     return any(
         0 <= position < len(all_sentences)
         and position in done
         and all_sentences[position].paragraph == paragraph
-        for position in (item.position - 1, item.position, item.position + 1)
+        for position in (item.position, item.position + 1)
     )

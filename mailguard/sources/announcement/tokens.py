@@ -174,7 +174,9 @@ _DIGIT_LED = {
         rf"(?<![\w.:/-])(?P<hr_a>{_HHMM})\s*(?P<hr_to>{_CONNECTOR})\s*(?P<hr_b>{_HHMM})"
         rf"(?P<hr_u>{_HHMM_UNIT})?(?![\w:.])"
     ),
-    "hhmm": rf"(?<![\w.:/-])(?P<hm>{_HHMM}){_HHMM_UNIT}(?![\w:])",
+    "hhmm": (
+        rf"(?<![\w.:/])(?P<hm>{_HHMM})(?:(?P<hm_z>(?-i:Z))(?!\w)|{_HHMM_UNIT}(?![\w:]))"
+    ),
     # "von 0.30 bis 4.30 Uhr": the first clock borrows the "Uhr" of the second
     "dotted_range": (
         r"(?<![\w.,])(?P<dr_a>2[0-4]|[01]?\d)\.(?P<dr_am>[0-5]\d)\s*(?P<dr_to>-|–|—|bis|und)\s*"
@@ -637,7 +639,11 @@ def _hhmm_range(match: re.Match[str], _: list[Token]) -> list[Token]:
 
 
 def _hhmm(match: re.Match[str], _: list[Token]) -> list[Token]:
-    return [_token(match, TIME, _hhmm_clock(match.group("hm")))]
+    """ "2200 hrs", "0030 BST", "2300Z" (then with its zone, UTC)."""
+    clock = _token(match, TIME, _hhmm_clock(match.group("hm")), "hm")
+    if match.group("hm_z") is None:
+        return [clock._replace(end=match.end(), text=match.group())]
+    return [clock, _token(match, ZONE, ZoneValue(UTC, "Z"), "hm_z")]
 
 
 def _dotted_range(match: re.Match[str], _: list[Token]) -> list[Token]:

@@ -102,7 +102,7 @@ GERMAN = Language(
         r"erfolgreich\s+(?:abgeschlossen|beendet|durchgeführt)",
     ),
     actual_phrases=(
-        r"(?:war|waren)\s+(?:[\w-]+\s+){0,8}?(?:nicht\s+erreichbar|nicht\s+verfügbar|offline"
+        r"(?:war|waren)\s+(?:\S+\s+){0,8}?(?:nicht\s+erreichbar|nicht\s+verfügbar|offline"
         r"|unterbrochen|ausgefallen|gestört)",
         r"tatsächlich\w*", r"(?:die\s+)?unterbrechung\s+dauerte",
     ),
@@ -121,7 +121,7 @@ GERMAN = Language(
         r"nach\s+(?:der|dem|ende|abschluss)", r"erinnerung", r"zustellung",
     ),
     length_phrases=(
-        r"dauer\w*", r"ausfallzeit", r"unterbrechung", r"beträgt", r"rechnen\s+sie\s+mit",
+        r"dauer\w*", r"ausfallzeit", r"unterbrechung", r"beträgt", r"rechnen\s+(?:\w+\s+)?mit",
         r"ausfall", r"für\s+(?:ca\.|etwa|rund|circa)",
     ),
     every=frozenset({"jede", "jeden", "jeder", "alle"}),

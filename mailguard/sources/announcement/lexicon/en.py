@@ -92,7 +92,7 @@ ENGLISH = Language(
         r"(?:completed|finished)\s+successfully", r"successfully\s+(?:completed|finished)",
     ),
     actual_phrases=(
-        r"(?:was|were)\s+(?:[\w-]+\s+){0,6}?(?:offline|down|unavailable|unreachable"
+        r"(?:was|were)\s+(?:\S+\s+){0,8}?(?:offline|down|unavailable|unreachable"
         r"|interrupted|not\s+available|inaccessible)",
         r"actual(?:ly)?", r"lasted",
     ),
