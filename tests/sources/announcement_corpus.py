@@ -3,7 +3,8 @@
 ``tests/samples/announcements/*.toml`` holds one form family per file: its
 announcements (German and English), the context each is read in, and the
 windows expected, with their confidence and, where the text says so, their
-status and whether the end is estimated. ``score`` reads every announcement and
+status and whether the end is estimated. A text that contradicts itself lists
+the other reading a person might take under ``also``. ``score`` reads every announcement and
 counts, per family, those read exactly as expected.
 
 Run ``python -m tests.sources.announcement_corpus`` for the score table and each
@@ -57,6 +58,8 @@ class Announcement:
     title: str = ""
     published: datetime | None = None
     expected: tuple[Expected, ...] = ()
+    #: Where the text contradicts itself ("21:00 CET (4 PM EST)"): the other reading.
+    also: tuple[tuple[datetime, datetime], ...] = ()
 
     @property
     def name(self) -> str:
@@ -136,6 +139,10 @@ def _announcement(family: str, entry: dict) -> Announcement:  # type: ignore[typ
                 estimated=window.get("estimated", False),
             )
             for window in entry.get("windows", [])
+        ),
+        also=tuple(
+            (datetime.fromisoformat(w["start"]), datetime.fromisoformat(w["end"]))
+            for w in entry.get("also", [])
         ),
     )
 

@@ -318,15 +318,15 @@ class _Reader:
             self._ctx.horizon_end.astimezone(self._context.zone).date(),
         )
         first = horizon[0]
-        if stated_first is not None and stated_first.year and stated_first.month:
-            first = max(first, _safe_date(stated_first) or first)
-        elif self._context.anchor_published:
-            first = max(first, self.pinner.anchor_day)
-        until = (
-            _safe_date(stated_last)
-            if stated_last is not None and stated_last.year and stated_last.month
-            else None
-        )
+        try:
+            until = self.pinner.date_of(stated_last, notes, base=None) if stated_last else None
+            if stated_first is not None:
+                first = max(first, self.pinner.date_of(stated_first, notes, base=None))
+            elif self._context.anchor_published:
+                first = max(first, self.pinner.anchor_day)
+        except Unreadable as exc:
+            self.notes.append(f"skipped '{_phrase(sentence, reading)}': {exc}")
+            return []
         if rule.phase_guessed and stated_first is None:
             notes.add(
                 f"which weeks is not stated; counted from {first.isoformat()}", Confidence.MEDIUM
@@ -655,13 +655,6 @@ def _pinned(windows: Sequence[MaintenanceWindow]) -> list[Pinned]:
         for w in sorted(windows, key=lambda w: (w.start, w.end))
         if w.status is not WindowStatus.CANCELLED
     ]
-
-
-def _safe_date(value: DateValue) -> date | None:
-    try:
-        return date(value.year or 0, value.month or 0, value.day)
-    except ValueError:
-        return None
 
 
 def _reads_as_german(text: str) -> bool:

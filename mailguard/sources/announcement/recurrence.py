@@ -15,7 +15,7 @@ from dateutil import rrule
 from mailguard.sources.announcement import lexicon
 from mailguard.sources.announcement.document import Sentence
 from mailguard.sources.announcement.grammar import Reading
-from mailguard.sources.announcement.tokens import DateValue, Weekday
+from mailguard.sources.announcement.tokens import DateValue, Token, Weekday
 
 #: A rule over a long span is cut here (and says so): no maintenance plan is longer.
 MAX_OCCURRENCES = 1000
@@ -101,18 +101,18 @@ def recurrence_of(sentence: Sentence, reading: Reading) -> Recurrence | None:
     return None
 
 
-def stated_bounds(sentence: Sentence, reading: Reading) -> tuple[DateValue | None, DateValue | None]:
+def stated_bounds(sentence: Sentence, reading: Reading) -> tuple[Token | None, Token | None]:
     """ "ab dem 1. März 2026 jeden Mittwoch … bis zum 30. Juni": when the rule starts and ends."""
     first = last = None
     tokens = sentence.tokens
     for index, token in enumerate(tokens):
         if token is reading.start_date or not isinstance(token.value, DateValue):
             continue
-        if token.value.month is None or token.value.year is None:
+        if token.value.month is None:
             continue
         word = tokens[index - 1].kind if index else ""
         if word == "-":
-            last = token.value
+            last = token
         elif word in ("S", "F"):
-            first = token.value
+            first = token
     return first, last
