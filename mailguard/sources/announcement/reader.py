@@ -327,23 +327,20 @@ class _Reader:
         except Unreadable as exc:
             self.notes.append(f"skipped '{_phrase(sentence, reading)}': {exc}")
             return []
-        if rule.phase_guessed and stated_first is None:
-            notes.add(
-                f"which weeks is not stated; counted from {first.isoformat()}", Confidence.MEDIUM
-            )
         night = _night_of_token(reading.start_date) or _night_before(sentence, reading)
         reading = _on_regional_clock(reading)
         days = rule.days(first, horizon[1], until=until)
+        if rule.phase_guessed and stated_first is None and days:
+            notes.add(
+                f"which weeks is not stated; counted from {days[0].isoformat()}",
+                Confidence.MEDIUM,
+            )
         if len(days) > MAX_OCCURRENCES:
             days = days[:MAX_OCCURRENCES]
             self.notes.append(
                 f"'{_phrase(sentence, reading)}': read only its first {MAX_OCCURRENCES} occurrences"
             )
         phrase = _phrase(sentence, reading)
-        self.notes.append(
-            f"'{phrase}': a recurring window, read as RRULE:{rule.text} "
-            f"({len(days)} in the span)"
-        )
         found = []
         for day in days:
             try:
@@ -356,6 +353,9 @@ class _Reader:
                 Found(pinned, sentence, position, phrase, reading.first, reading.open_end,
                       rule=rule.text)
             )  # fmt: skip
+        self.notes.append(
+            f"'{phrase}': a recurring window, read as RRULE:{rule.text} ({len(found)} in the span)"
+        )
         return found
 
     def _base_day(self, position: int, sentence: Sentence, reading: Reading) -> date | None:

@@ -176,10 +176,10 @@ class Pinner:
     def _night_day(self, day: date, start: Wall, night: Night, notes: Notes) -> date:
         moved = _night_day(day, start, night)
         if moved != day:
+            after = "the morning after" if night.evening else "the evening before"
             notes.add(
-                f"a night named by its {'evening' if night.evening else 'morning'} "
-                f"({day.isoformat()}); {start[0]:02d}:{start[1]:02d} read as on "
-                f"{moved.isoformat()}",
+                f"a night named by its {'evening' if night.evening else 'morning'}; "
+                f"{start[0]:02d}:{start[1]:02d} read as {after}",
                 Confidence.MEDIUM,
             )
         return moved
