@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from mailguard.sources.announcement import lexicon
 from mailguard.sources.announcement.attach import Restatement, attach
-from mailguard.sources.announcement.tokens import BREAK, DATE, Token, tokenize
+from mailguard.sources.announcement.tokens import BREAK, DATE, Token, hints, tokenize
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _BULLET = re.compile(r"^(?:[-•*·▪►‣–—]|\d{1,2}[.)])\s")
@@ -55,9 +55,10 @@ class Sentence:
 def sentences(text: str, *, first_paragraph: int = 0) -> Iterator[Sentence]:
     """The sentences of a text, in order, with the number of the paragraph they are in."""
     clean = text.translate(_INVISIBLE).replace("\r\n", "\n").replace("\r", "\n")
+    hinted = hints(clean)
     for number, paragraph in enumerate(_PARAGRAPH_BREAK.split(clean), start=first_paragraph):
         for line in _unwrapped(paragraph.split("\n")):
-            yield from _split(line, number)
+            yield from _split(line, number, hinted)
 
 
 def _unwrapped(lines: list[str]) -> Iterator[str]:
@@ -84,9 +85,9 @@ def _continues(previous: str, line: str) -> bool:
     return len(previous) >= _WRAPPED_LINE_LENGTH and previous[-1] not in ".:!?;"
 
 
-def _split(line: str, paragraph: int) -> Iterator[Sentence]:
+def _split(line: str, paragraph: int, hinted: frozenset[str]) -> Iterator[Sentence]:
     postponement = lexicon.POSTPONED.search(line) is not None
-    tokens, restatements = attach(tokenize(line), postponement=postponement)
+    tokens, restatements = attach(tokenize(line, hinted), postponement=postponement)
     begin, current = 0, []
     for token in tokens:
         if token.kind != BREAK:

@@ -140,9 +140,10 @@ def _sentences(text: str, title: str) -> list[Sentence]:
 
 
 def _readings(sentence: Sentence) -> list[Reading]:
-    if _names_service_hours(sentence):
+    found = find_readings(sentence.tokens)
+    if found and _names_service_hours(sentence):
         return []  # "Hotline: Mo–Fr 8–20 Uhr": times, but no maintenance
-    return find_readings(sentence.tokens)
+    return found
 
 
 def _names_service_hours(sentence: Sentence) -> bool:
@@ -234,6 +235,8 @@ class _Reader:
     def _read_sentence(self, position: int, sentence: Sentence) -> list[Found]:
         found: list[Found] = []
         readings = self._readings[position]
+        if not readings:
+            return []
         actual = lexicon.ACTUAL.search(sentence.text) is not None
         moved = lexicon.POSTPONED.search(sentence.text) is not None
         for number, reading in enumerate(readings):

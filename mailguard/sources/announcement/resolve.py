@@ -522,6 +522,8 @@ class Pinner:
         local = datetime(day.year, day.month, day.day, hour, minute, tzinfo=zone, fold=fold)
         actual = local.astimezone(UTC).astimezone(zone)
         if actual.replace(tzinfo=None, fold=0) != local.replace(tzinfo=None, fold=0):
+            # Skipped by the spring change: fold=1 would move it back an hour, fold=0 on.
+            actual = local.replace(fold=0).astimezone(UTC).astimezone(zone)
             notes.add(
                 f"{hour:02d}:{minute:02d} does not exist on {day.isoformat()} (clocks change); "
                 f"read as {actual.strftime('%H:%M')}",

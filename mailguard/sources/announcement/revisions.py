@@ -42,6 +42,8 @@ def apply_postponements(
     ``claimed`` holds, per sentence, the indices of the tokens its time phrases use:
     a date or a span outside them ("auf den 12.05.", "um eine Woche") is the change.
     """
+    if not lexicon.POSTPONED.search("\n".join(s.text for s in all_sentences)):
+        return found  # most texts: one search, not one per sentence
     result = list(found)
     for position, sentence in enumerate(all_sentences):
         if not lexicon.POSTPONED.search(sentence.text) or lexicon.CANCELLED.search(sentence.text):
@@ -140,6 +142,8 @@ def _phrase_of(sentence: Sentence) -> str:
 
 def apply_completion(found: list[Found], all_sentences: list[Sentence]) -> list[Found]:
     """A completion notice: its planned windows completed, what happened in their description."""
+    if not found or not lexicon.COMPLETED.search("\n".join(s.text for s in all_sentences)):
+        return found
     done = {
         position
         for position, sentence in enumerate(all_sentences)

@@ -276,11 +276,21 @@ _HINTED = {
         r"zeit|time|eastern|central|mountain|pacific|[A-Z][a-z]+/[A-Z]|us[\s-]", re.IGNORECASE
     ),
     "all_day": re.compile(r"ganzt|ganzen|day", re.IGNORECASE),
-    "keyword_phrase": re.compile(rf"(?<!\w)(?:{_KEYWORD_PHRASES})(?!\w)", re.IGNORECASE),
-    "weekday": re.compile(rf"(?<![\w.])(?:{_WEEKDAY})", re.IGNORECASE),
-    "relative_day": re.compile(rf"(?<![\w.])(?:{_RELATIVE})(?!\w)", re.IGNORECASE),
-    "month_alone": re.compile(rf"(?<![\w.])(?:{_MONTH_ALONE})(?!\w)", re.IGNORECASE),
 }
+#: Families hinted by a word of the text (a set lookup: word-list regexes are slow to search).
+_HINTING_WORDS = {
+    "keyword_phrase": frozenset(phrase.split()[0] for phrase in lexicon.KEYWORD_PHRASES),
+    "weekday": frozenset(
+        name + suffix
+        for name in (*lexicon.WEEKDAYS, *lexicon.WEEKDAY_PLURALS)
+        for suffix in ("", "nacht", "night", "abend", "evening")
+    ),
+    "relative_day": frozenset(lexicon.RELATIVE_DAYS),
+    "month_alone": frozenset(
+        name for name in lexicon.MONTHS if len(name) >= 4 or name == "mai"
+    ),
+}
+_WORDS = re.compile(r"[^\W\d_]+")
 
 
 @functools.cache
@@ -294,7 +304,7 @@ def _scanner(hinted: frozenset[str]) -> re.Pattern[str]:
         return "|".join(
             f"(?P<{name}>{pattern})"
             for name, pattern in families.items()
-            if name not in _HINTED or name in hinted
+            if (name not in _HINTED and name not in _HINTING_WORDS) or name in hinted
         )
 
     return re.compile(
@@ -309,12 +319,23 @@ _TRANSPARENT = frozenset(",:\"'„“”‚‘’/«»")  # punctuation that nev
 _BRACKETS = {"(": OPEN, "[": OPEN, ")": CLOSE, "]": CLOSE}
 
 
-def tokenize(line: str) -> list[Token]:
+def hints(text: str) -> frozenset[str]:
+    """The costly families worth trying on a text: asked once per text, not per line."""
+    words = set(_WORDS.findall(text.lower()))
+    return frozenset(
+        [name for name, hint in _HINTED.items() if hint.search(text)]
+        + [name for name, hinting in _HINTING_WORDS.items() if not words.isdisjoint(hinting)]
+    )
+
+
+def tokenize(line: str, hinted: frozenset[str] | None = None) -> list[Token]:
     """The tokens of one line, words included (they count as gaps between parts).
 
+    ``hinted`` are the families the whole text gives a hint of (default: the line's).
     Parentheses stay as tokens: ``attach`` reads and folds them.
     """
-    hinted = frozenset(name for name, hint in _HINTED.items() if hint.search(line))
+    if hinted is None:
+        hinted = hints(line)
     tokens: list[Token] = []
     for match in _scanner(hinted).finditer(line):
         family = match.lastgroup or "other"
