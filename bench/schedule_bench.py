@@ -125,7 +125,7 @@ def main() -> int:
 
 def corpus_timing() -> bool:
     """Each corpus announcement read alone, against the 2 ms budget; dateparser beside it."""
-    from tests.sources.announcement_corpus import load, misses  # noqa: PLC0415
+    from tests.sources.announcement_corpus import load, misses
 
     announcements = load()
     times = sorted((best_of(5, item.read)[0], item.name) for item in announcements)
@@ -145,7 +145,7 @@ def corpus_timing() -> bool:
 def _compare_dateparser(announcements: list) -> None:  # type: ignore[type-arg]
     """What dateparser's search_dates finds in the corpus: instants, never windows."""
     try:
-        from dateparser.search import search_dates  # noqa: PLC0415
+        from dateparser.search import search_dates
     except ImportError:
         print("dateparser: not installed (pip install dateparser to compare it here)")
         return

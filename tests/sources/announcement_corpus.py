@@ -1,4 +1,4 @@
-"""The announcement corpus: texts in the forms providers write, each with the windows a person reads.
+"""The announcement corpus: the forms providers write, each with the windows a person reads.
 
 ``tests/samples/announcements/*.toml`` holds one form family per file: its
 announcements (German and English), the context each is read in, and the

@@ -441,7 +441,9 @@ def test_a_recurring_window_over_a_long_span_is_cut_and_says_so() -> None:
 
 def test_a_recurring_window_in_winter_time_follows_the_clock_into_summer() -> None:
     """ "every Wednesday 01:00 CET" means the Berlin clock, all year."""
-    ctx = parse_context("provider-blog", BERLIN, datetime(2026, 3, 20, tzinfo=BERLIN), days_ahead=20)
+    ctx = parse_context(
+        "provider-blog", BERLIN, datetime(2026, 3, 20, tzinfo=BERLIN), days_ahead=20
+    )
     windows = read("Every Wednesday from 01:00 to 02:00 CET.", ctx=ctx).windows
     assert {w.start.strftime("%H:%M %z") for w in windows} == {"01:00 +0100", "01:00 +0200"}
     assert all(w.warnings == () for w in windows)
@@ -450,7 +452,9 @@ def test_a_recurring_window_in_winter_time_follows_the_clock_into_summer() -> No
 def test_two_zones_that_disagree_lower_confidence_and_name_both() -> None:
     window = only(read("On March 3, 2026 from 21:00 CET (4 PM EST) to 23:00 CET."))
     assert window.confidence is Confidence.LOW
-    assert window.warnings == ("'4 PM EST' is not the same time as 21:00 +0100; read as the latter",)
+    assert window.warnings == (
+        "'4 PM EST' is not the same time as 21:00 +0100; read as the latter",
+    )
 
 
 def test_a_zone_from_the_computer_is_a_guess_named_in_a_warning() -> None:
@@ -464,7 +468,9 @@ def test_a_zone_from_the_computer_is_a_guess_named_in_a_warning() -> None:
 
 
 def test_a_zone_configured_for_the_source_is_no_guess() -> None:
-    window = only(read("Wartung am 3. März 2026 von 22 bis 2 Uhr.", ctx=context(zone=ZoneInfo("UTC"))))
+    window = only(
+        read("Wartung am 3. März 2026 von 22 bis 2 Uhr.", ctx=context(zone=ZoneInfo("UTC")))
+    )
     assert (window.confidence, window.warnings) == (Confidence.HIGH, ())
 
 

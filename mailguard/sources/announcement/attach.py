@@ -148,7 +148,7 @@ def _join_weekdays(tokens: list[Token]) -> list[Token]:
         token = tokens[index]
         following = tokens[index + 1] if index + 1 < len(tokens) else None
         if isinstance(token.value, Weekday) and not token.value.plural and following is not None:
-            joined = _dated(token, following, tokens[index + 2 : index + 4])
+            joined = _dated(token, token.value, following, tokens[index + 2 : index + 4])
             if joined is not None:
                 result.append(joined)
                 index += 2
@@ -171,11 +171,9 @@ def _join_weekdays(tokens: list[Token]) -> list[Token]:
     return result
 
 
-def _dated(weekday: Token, following: Token, after: list[Token]) -> Token | None:
+def _dated(weekday: Token, named: Weekday, following: Token, after: list[Token]) -> Token | None:
     """ "Samstag, 14. März" / "Thursday 3rd" / "Friday 3 - Sunday 5 March" as one date."""
-    assert isinstance(weekday.value, Weekday)
-    day = weekday.value.weekday
-    night = weekday.value.night
+    day, night = named.weekday, named.night
     value = following.value
     if following.kind == DATE and isinstance(value, DateValue) and value.weekday is None:
         joined = replace(value, weekday=day, night=night or value.night)

@@ -267,10 +267,20 @@ class _Reader:
             vague = reading.all_day and _night_before(sentence, reading) is not None
             found.extend(
                 _restated(
-                    Found(p, sentence, position, phrase, reading.first, reading.open_end,
-                          cancelled=history, actual=is_actual, vague=vague),
-                    sentence, reading,
-                )  # fmt: skip
+                    Found(
+                        p,
+                        sentence,
+                        position,
+                        phrase,
+                        reading.first,
+                        reading.open_end,
+                        cancelled=history,
+                        actual=is_actual,
+                        vague=vague,
+                    ),
+                    sentence,
+                    reading,
+                )
                 for p in pinned_all
             )
         return found
@@ -429,7 +439,8 @@ def _last_date_before_each(
 def _completed_date(reading: Reading) -> Token:
     """ "vom 14. auf den 15. Januar 2026": the 14th, with the month and year of the 15th."""
     start, end = reading.start_date, reading.end_date
-    assert start is not None
+    if start is None:
+        raise ValueError("a night reading always has a start date")
     day = start.value.day if isinstance(start.value, DateValue) else start.value
     if end is None or not isinstance(end.value, DateValue) or not isinstance(day, int):
         return start
@@ -465,14 +476,13 @@ def _endings(all_sentences: list[Sentence], readings: list[list[Reading]]) -> li
 
 def _states_length(sentence: Sentence, token: Token) -> bool:
     """ "should take around 90 minutes", "Dauer: 2 Stunden": the window's own length."""
-    return lexicon.LENGTH.search(sentence.text) is not None or lexicon.LENGTH.match(token.text)
+    return bool(lexicon.LENGTH.search(sentence.text) or lexicon.LENGTH.match(token.text))
 
 
 def _with_ending(reading: Reading, ending: _Ending) -> Reading:
-    if ending.duration is not None:
-        return replace(reading, duration=ending.duration)
-    assert ending.reading is not None
     stated = ending.reading
+    if stated is None:
+        return replace(reading, duration=ending.duration)
     return replace(
         reading,
         end_time=stated.end_time,
@@ -702,4 +712,3 @@ def _numbered(native_id: str | None, number: int, total: int) -> str | None:
     if native_id is None or total == 1:
         return native_id
     return f"{native_id}#{number}"
-

@@ -8,7 +8,8 @@ and expanded like an iCalendar RRULE, by dateutil, over the span asked for.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from typing import Literal
+from datetime import UTC, date, datetime, timedelta
 
 from dateutil import rrule
 
@@ -26,7 +27,7 @@ _LOOK_BACK = 3  # words before the weekday that say how it recurs ("jeden ersten
 
 @dataclass(frozen=True, slots=True)
 class Recurrence:
-    frequency: int  # rrule.DAILY, WEEKLY or MONTHLY
+    frequency: Literal[1, 2, 3]  # rrule.MONTHLY, WEEKLY or DAILY
     weekdays: tuple[int, ...] = ()  # Monday = 0
     interval: int = 1
     nth: int | None = None  # monthly: the 1st … 4th, or -1 for the last
@@ -52,13 +53,13 @@ class Recurrence:
             first += timedelta(days=(self.weekdays[0] - first.weekday()) % 7)
         rule = rrule.rrule(
             self.frequency,
-            dtstart=datetime(first.year, first.month, first.day),
+            dtstart=datetime(first.year, first.month, first.day, tzinfo=UTC),
             interval=self.interval,
             byweekday=byweekday,
-            until=datetime(until.year, until.month, until.day) if until else None,
+            until=datetime(until.year, until.month, until.day, tzinfo=UTC) if until else None,
             cache=False,
         )
-        stop = datetime(last.year, last.month, last.day)
+        stop = datetime(last.year, last.month, last.day, tzinfo=UTC)  # days only: any zone
         found: list[date] = []
         for moment in rule:
             if moment > stop or len(found) > MAX_OCCURRENCES:

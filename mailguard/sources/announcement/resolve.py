@@ -200,7 +200,7 @@ class Pinner:
             if month is None:
                 single = self._month_from_context(day, weekday, start, notes)
             else:
-                single = self._dated(year, month, day, weekday, start, notes)
+                single = self._dated(year, month, day, weekday=weekday, token=start, notes=notes)
             return single, single
         day, month, year, weekday = self._parts(start, notes)
         if month is None and not (isinstance(end_value, DateValue) and end_value.month):
@@ -215,7 +215,7 @@ class Pinner:
             if first > last:
                 first = self._date(end_year - 1, month, day)
         else:
-            first = self._dated(year, month, day, weekday, start, notes)
+            first = self._dated(year, month, day, weekday=weekday, token=start, notes=notes)
             last = self._date(end_year or first.year, end_month, end_day)
             if end_year is None and last < first:
                 last = self._date(first.year + 1, end_month, end_day)
@@ -263,7 +263,7 @@ class Pinner:
         return day, month, value.year, value.weekday
 
     def _dated(
-        self, year: int | None, month: int, day: int, weekday: int | None, token: Token,
+        self, year: int | None, month: int, day: int, *, weekday: int | None, token: Token,
         notes: Notes,
     ) -> date:  # fmt: skip
         if year:
@@ -307,56 +307,49 @@ class Pinner:
     def _month_from_context(
         self, day: int, weekday: int | None, token: Token, notes: Notes
     ) -> date:
-        """ "Thursday 3rd": the month the text names, else the first fitting one after the anchor."""
-        named = [m for m in self._context.months]
-        if named:
-            choices = []
-            for month in dict.fromkeys((m.month, m.year) for m in named):
-                try:
-                    choices.append(
-                        self._date(month[1], month[0], day)
-                        if month[1]
-                        else self._near_anchor(month[0], day, Notes(), weekday)
-                    )
-                except Unreadable:
-                    continue
-            if choices:
-                agreeing = [c for c in choices if weekday is None or c.weekday() == weekday]
-                chosen = (agreeing or choices)[0]
-                notes.add(
-                    f"month not stated beside '{token.text}'; read as {chosen:%B %Y} "
-                    "(named elsewhere in the text)",
-                    Confidence.MEDIUM,
-                )
-                self._check_weekday(chosen, weekday, token, notes)
-                return chosen
+        """ "Thursday 3rd": the month the text names, else the first that fits after the anchor."""
+        named = self._named_month(day, weekday)
+        if named is not None:
+            notes.add(
+                f"month not stated beside '{token.text}'; read as {named:%B %Y} "
+                "(named elsewhere in the text)",
+                Confidence.MEDIUM,
+            )
+            self._check_weekday(named, weekday, token, notes)
+            return named
         start = self._anchor_day - _ANCHOR_LOOKBACK
-        fitting = []
-        for months_ahead in range(14):
-            year, month = divmod(start.month - 1 + months_ahead, 12)
-            try:
-                candidate = date(start.year + year, month + 1, day)
-            except ValueError:
-                continue
-            if candidate >= start:
-                fitting.append(candidate)
-        if not fitting:
-            raise Unreadable(f"'{token.text}' names a day but no month")
+        fitting = [
+            candidate
+            for candidate in (_in_month(start, months_ahead, day) for months_ahead in range(14))
+            if candidate is not None and candidate >= start
+        ]
         agreeing = [c for c in fitting if weekday is None or c.weekday() == weekday]
-        if weekday is not None and not agreeing:
+        if not agreeing:
             raise Unreadable(f"'{token.text}' fits no month near {self._anchor_day.isoformat()}")
         chosen = agreeing[0]
-        why = (
-            f"the first {_WEEKDAY_NAMES[weekday]} the {_ordinal(day)} after "
-            f"{self._anchor_day.isoformat()}"
-            if weekday is not None
-            else f"the first after {self._anchor_day.isoformat()}"
-        )
+        which = f"{_WEEKDAY_NAMES[weekday]} the " if weekday is not None else ""
         notes.add(
-            f"month not stated beside '{token.text}'; read as {chosen:%B %Y} ({why})",
+            f"month not stated beside '{token.text}'; read as {chosen:%B %Y} (the first "
+            f"{which}{_ordinal(day)} after {self._anchor_day.isoformat()})",
             Confidence.MEDIUM,
         )
         return chosen
+
+    def _named_month(self, day: int, weekday: int | None) -> date | None:
+        """The day in a month the text names ("Wartungsplan März 2026"), the weekday's if any."""
+        choices = []
+        for month, year in dict.fromkeys((m.month, m.year) for m in self._context.months):
+            try:
+                choices.append(
+                    self._date(year, month, day)
+                    if year
+                    else self._near_anchor(month, day, Notes(), weekday)
+                )
+            except Unreadable:
+                continue
+        agreeing = [c for c in choices if weekday is None or c.weekday() == weekday]
+        best = agreeing or choices
+        return best[0] if best else None
 
     def _relative(self, token: Token, notes: Notes, base: date | None, *, past: bool) -> date:
         """A weekday or "heute"/"tomorrow", counted from ``base`` or the anchor."""
@@ -370,7 +363,8 @@ class Pinner:
                 sure,
             )
             return day
-        assert isinstance(value, Weekday)
+        if not isinstance(value, Weekday):
+            raise Unreadable(f"'{token.text}' is not a day")
         start = base or self._anchor_day
         if past:
             day = start - timedelta(days=(start.weekday() - value.weekday) % 7 or 7)
@@ -391,9 +385,7 @@ class Pinner:
             )
         return day
 
-    def _check_weekday(
-        self, day: date, weekday: int | None, token: Token, notes: Notes
-    ) -> None:
+    def _check_weekday(self, day: date, weekday: int | None, token: Token, notes: Notes) -> None:
         if weekday is not None and day.weekday() != weekday:
             notes.add(_weekday_mismatch(_WEEKDAY_NAMES[weekday], day), Confidence.MEDIUM)
 
@@ -566,6 +558,15 @@ def _night_day(day: date, start: Wall, night: Night) -> date:
     if night.evening:
         return day + timedelta(days=1) if start < _NOON else day
     return day - timedelta(days=1) if start >= _NOON else day
+
+
+def _in_month(start: date, months_ahead: int, day: int) -> date | None:
+    """The ``day`` of the month ``months_ahead`` after ``start``'s, if that month has it."""
+    year, month = divmod(start.month - 1 + months_ahead, 12)
+    try:
+        return date(start.year + year, month + 1, day)
+    except ValueError:
+        return None
 
 
 def _same_or_next_month(first: date, day: int) -> date:

@@ -157,12 +157,12 @@ def apply_completion(found: list[Found], all_sentences: list[Sentence]) -> list[
         return [replace(item, completed=True) for item in actual]
     notes = tuple(f"Actual: {item.sentence.text}" for item in actual)
     notes = tuple(dict.fromkeys(notes))
-    result = []
-    for item in planned:
-        if _near(item, done, all_sentences):
-            item = replace(item, completed=True, notes=(*item.notes, *notes))
-        result.append(item)
-    return result
+    return [
+        replace(item, completed=True, notes=(*item.notes, *notes))
+        if _near(item, done, all_sentences)
+        else item
+        for item in planned
+    ]
 
 
 def _near(item: Found, done: set[int], all_sentences: list[Sentence]) -> bool:

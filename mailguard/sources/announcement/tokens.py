@@ -110,7 +110,9 @@ class Token(NamedTuple):
 
 _MONTH = rf"(?:{lexicon.alternation(lexicon.MONTHS)})\b(?:\.(?=,?\s*\d))?"
 #: Month names that stand alone ("Wartung im März"): full names only ("Mar" is no context).
-_MONTH_ALONE = lexicon.alternation(name for name in lexicon.MONTHS if len(name) >= 4 or name == "mai")
+_MONTH_ALONE = lexicon.alternation(
+    name for name in lexicon.MONTHS if len(name) >= 4 or name == "mai"
+)
 _ORDINAL = r"(?:st|nd|rd|th)"
 _YEAR = r"(?:19|20|21)\d\d"  # "0030" after a date is a clock, not the year 30
 _NO_MORE_DIGITS = r"(?!\d|[:.]\d)"
@@ -140,9 +142,7 @@ _IANA = rf"(?:{'|'.join(lexicon.IANA_AREAS)})/[A-Z][A-Za-z_]+(?:/[A-Z][A-Za-z_]+
 #: A 24-hour clock written as four digits ("0030", "2200").
 _HHMM = r"(?:[01]\d|2[0-3])[0-5]\d"
 #: What makes four digits a clock, not a year: "hrs", "Uhr", "h" or a zone right after.
-_HHMM_UNIT = (
-    rf"(?:\s*(?:hrs|hours|h|uhr)\b|(?=\s*(?-i:{_ZONE_EXACT}|Z)\b))"
-)
+_HHMM_UNIT = rf"(?:\s*(?:hrs|hours|h|uhr)\b|(?=\s*(?-i:{_ZONE_EXACT}|Z)\b))"
 _CONNECTOR = r"-|–|—|to|bis|until|till|und|and"
 _WEEKDAY = lexicon.alternation([*lexicon.WEEKDAYS, *lexicon.WEEKDAY_PLURALS])
 _RELATIVE = lexicon.alternation(lexicon.RELATIVE_DAYS)
@@ -174,9 +174,7 @@ _DIGIT_LED = {
         rf"(?<![\w.:/-])(?P<hr_a>{_HHMM})\s*(?P<hr_to>{_CONNECTOR})\s*(?P<hr_b>{_HHMM})"
         rf"(?P<hr_u>{_HHMM_UNIT})?(?![\w:.])"
     ),
-    "hhmm": (
-        rf"(?<![\w.:/])(?P<hm>{_HHMM})(?:(?P<hm_z>(?-i:Z))(?!\w)|{_HHMM_UNIT}(?![\w:]))"
-    ),
+    "hhmm": (rf"(?<![\w.:/])(?P<hm>{_HHMM})(?:(?P<hm_z>(?-i:Z))(?!\w)|{_HHMM_UNIT}(?![\w:]))"),
     # "von 0.30 bis 4.30 Uhr": the first clock borrows the "Uhr" of the second
     "dotted_range": (
         r"(?<![\w.,])(?P<dr_a>2[0-4]|[01]?\d)\.(?P<dr_am>[0-5]\d)\s*(?P<dr_to>-|–|—|bis|und)\s*"
@@ -233,9 +231,7 @@ _LETTER_LED = {
     ),
     "clock_word": r"(?P<cw>noon|midday|mittags?|midnight|mitternacht)(?!\w)",
     "keyword_phrase": rf"(?P<kp>{_KEYWORD_PHRASES})(?!\w)",
-    "zone_name": (
-        rf"(?<![\w/])(?:(?P<zi>(?-i:{_IANA}))|(?P<zl>{_ZONE_WORDS}))(?![\w/])"
-    ),
+    "zone_name": (rf"(?<![\w/])(?:(?P<zi>(?-i:{_IANA}))|(?P<zl>{_ZONE_WORDS}))(?![\w/])"),
     "zone": (
         r"(?<![\w+])(?-i:(?=[A-Z]))(?:"
         r"(?P<zo_base>(?-i:UTC|GMT))\s?(?P<zo_sign>[+\-−])\s?(?P<zo_h>\d{1,2})(?::?(?P<zo_m>\d{2}))?(?!\d)"
@@ -286,9 +282,7 @@ _HINTING_WORDS = {
         for suffix in ("", "nacht", "night", "abend", "evening")
     ),
     "relative_day": frozenset(lexicon.RELATIVE_DAYS),
-    "month_alone": frozenset(
-        name for name in lexicon.MONTHS if len(name) >= 4 or name == "mai"
-    ),
+    "month_alone": frozenset(name for name in lexicon.MONTHS if len(name) >= 4 or name == "mai"),
 }
 _WORDS = re.compile(r"[^\W\d_]+")
 
@@ -701,7 +695,9 @@ def _weekday(match: re.Match[str], _: list[Token]) -> list[Token]:
     key = name.lower()
     night = bool(match.group("wd_night") or match.group("wd_night_word"))
     if key in lexicon.WEEKDAY_PLURALS:
-        return [_token(match, DATE, Weekday(lexicon.WEEKDAY_PLURALS[key], plural=True, night=night))]
+        return [
+            _token(match, DATE, Weekday(lexicon.WEEKDAY_PLURALS[key], plural=True, night=night))
+        ]
     if key in lexicon.WEEKDAY_ABBREVIATIONS and not (
         name[0].isupper() and _ABBREVIATION_CONTEXT.match(match.string, match.end("wd"))
     ):

@@ -78,9 +78,7 @@ ZONES: dict[str, ZoneWord] = {
 }
 #: For a seasonal name: the region it belongs to and whether it names summer time.
 ZONE_SEASONS: dict[str, tuple[str, bool]] = {
-    spelling: (row.region, row.summer)
-    for spelling, row in ZONES.items()
-    if row.summer is not None
+    spelling: (row.region, row.summer) for spelling, row in ZONES.items() if row.summer is not None
 }
 __all__ = ["IANA_AREAS", "Language", "ZoneWord"]
 

@@ -23,7 +23,9 @@ class ZoneWord:
     after_time_only: bool = False
 
 
-def _abbreviation(names: tuple[str, ...], region: str, offset: float, summer: bool | None = None):
+def _abbreviation(
+    names: tuple[str, ...], region: str, offset: float, summer: bool | None = None
+) -> ZoneWord:
     return ZoneWord(names, region, offset, summer, exact_case=True)
 
 
