@@ -78,3 +78,9 @@ def test_html_to_text_never_raises_and_returns_stripped_text(html: str) -> None:
 )
 def test_html_to_text_survives_tag_soup(pieces: list[str]) -> None:
     assert isinstance(html_to_text("".join(pieces)), str)
+
+
+@pytest.mark.parametrize("markup", ["<p>a <![\x01DATA[b]]> c</p>", "<![foo[x]]>y"])
+def test_a_damaged_marked_section_is_read_as_text_not_an_error(markup: str) -> None:
+    """Python 3.11's html.parser asserts on "<![" with an unknown keyword."""
+    assert "<![" in html_to_text(markup)

@@ -8,8 +8,8 @@ and expanded like an iCalendar RRULE, by dateutil, over the span asked for.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
 from datetime import UTC, date, datetime, timedelta
+from typing import Literal
 
 from dateutil import rrule
 
