@@ -8,9 +8,9 @@ import os
 import sys
 from collections.abc import Sequence
 from importlib import import_module
-from logging.handlers import RotatingFileHandler
 
 from mailguard import __version__
+from mailguard.app.logfile import log_to_file
 from mailguard.cli.console import Console
 from mailguard.core.errors import MailguardError
 from mailguard.store.paths import AppPaths
@@ -26,6 +26,7 @@ COMMANDS: dict[str, str] = {
     "snapshot": "snapshot_command",
     "resync": "resync_command",
     "report": "report_command",
+    "messages": "messages_command",
     "source": "source_command",
     "window": "window_command",
     "status": "status_command",
@@ -34,6 +35,9 @@ COMMANDS: dict[str, str] = {
     "queue": "queue_command",
     "rule": "rule_command",
     "watch": "watch_command",
+    "release": "release_command",
+    "tray": "tray_command",
+    "doctor": "doctor_command",
 }
 
 log = logging.getLogger("mailguard")
@@ -65,13 +69,13 @@ def main(argv: Sequence[str] | None = None, console: Console | None = None) -> i
     arguments = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser(arguments)
     args = parser.parse_args(arguments)
-    if args.command is None:
-        parser.print_help(console.out)
-        return 0
+    if args.command is None:  # ``mailguard`` alone starts the desktop app
+        tray = import_module("mailguard.cli.tray_command")
+        args.command, args.run = "tray", tray.run
     debug = args.debug or bool(os.environ.get("MAILGUARD_DEBUG"))
     try:
-        paths = AppPaths.resolve(args.home).ensure()
-        _log_to_file(paths)
+        paths = AppPaths.resolve(args.home)
+        _prepare_home(args, paths)
         exit_code: int = args.run(args, paths, console)
     except MailguardError as exc:
         console.error(str(exc))
@@ -90,6 +94,20 @@ def main(argv: Sequence[str] | None = None, console: Console | None = None) -> i
     return exit_code
 
 
+def _prepare_home(args: argparse.Namespace, paths: AppPaths) -> None:
+    """Make the home's folders and log to its file, as far as the command needs.
+
+    Commands that only look (``set_defaults(only_reads=True)``) create nothing:
+    they log only to a home that has a log folder already. The demo keeps to a
+    home of its own (``needs_home=False``).
+    """
+    if getattr(args, "only_reads", False):
+        if paths.log_dir.is_dir():
+            log_to_file(paths)
+    elif getattr(args, "needs_home", True):
+        log_to_file(paths.ensure())
+
+
 def _named_command(argv: Sequence[str] | None) -> str | None:
     """The subcommand in ``argv``: the first word that is not a global option or its value."""
     words = iter(argv or ())
@@ -99,17 +117,6 @@ def _named_command(argv: Sequence[str] | None) -> str | None:
         elif not word.startswith("-"):
             return word if word in COMMANDS else None
     return None
-
-
-def _log_to_file(paths: AppPaths) -> None:
-    if any(isinstance(h, RotatingFileHandler) for h in log.handlers):
-        return
-    handler = RotatingFileHandler(
-        paths.log_file, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
-    )
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    log.addHandler(handler)
-    log.setLevel(logging.INFO)
 
 
 if __name__ == "__main__":

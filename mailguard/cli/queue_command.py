@@ -5,24 +5,28 @@ from __future__ import annotations
 import argparse
 from datetime import UTC, datetime
 
+from mailguard.app.guard_wiring import guard_services
 from mailguard.cli.console import Console
-from mailguard.cli.guard_wiring import guard_services
 from mailguard.cli.timeargs import parse_moment
-from mailguard.core.journal import JournalEntry
+from mailguard.core.journal import entry_json, entry_text
 from mailguard.store.paths import AppPaths
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser("queue", help="list an account's journal, or cancel an entry")
-    parser.add_argument("account", metavar="ACCOUNT")
+    parser.add_argument("account", metavar="ACCOUNT", help="the account, as in account list")
     parser.add_argument("--json", action="store_true", help="print a JSON object")
-    parser.add_argument("--now", metavar="ISO8601", help="say when the queue runs, seen from then")
+    parser.add_argument(
+        "--now",
+        metavar="ISO8601",
+        help="say when the queue runs, seen from then (no offset: your system's zone)",
+    )
     parser.add_argument("--cancel", type=int, metavar="ID", help="withdraw queued entry ID")
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace, paths: AppPaths, console: Console) -> int:
-    with guard_services(paths, console) as guard:
+    with guard_services(paths, console.warning) as guard:
         account = guard.accounts.get(args.account)
         if args.cancel is not None:
             entry = guard.journal.cancel(account.name, args.cancel)
@@ -36,29 +40,13 @@ def run(args: argparse.Namespace, paths: AppPaths, console: Console) -> int:
                 {
                     "account": account.name,
                     "edits_open_at": reopen.isoformat() if reopen else None,
-                    "entries": [_entry_json(e) for e in entries],
+                    "entries": [entry_json(e) for e in entries],
                 }
             )
             return 0
         if not entries:
             console.note(f"nothing queued for {account.name}")
-        for entry in entries:
-            outcome = f"  ({entry.outcome})" if entry.outcome else ""
-            console.result(
-                f"#{entry.id}  {entry.state.value:<9} {entry.operation.describe()}{outcome}"
-            )
+        console.results(f"#{entry.id}  {entry_text(entry)}" for entry in entries)
         if reopen is not None and any(e.state.is_open for e in entries):
             console.note(f"the queue runs once edits open again at {guard.gate.local(reopen)}")
     return 0
-
-
-def _entry_json(entry: JournalEntry) -> dict[str, object]:
-    return {
-        "id": entry.id,
-        "state": entry.state.value,
-        "operation": entry.operation.to_json(),
-        "description": entry.operation.describe(),
-        "created_at": entry.created_at.isoformat(),
-        "updated_at": entry.updated_at.isoformat(),
-        "outcome": entry.outcome,
-    }

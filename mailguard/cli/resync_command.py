@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 
+from mailguard.app.zones import system_zone
 from mailguard.cli.console import Console
 from mailguard.cli.report_text import render_report
-from mailguard.cli.timeargs import system_zone
 from mailguard.store.paths import AppPaths
 
 
@@ -20,7 +20,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
             "store the report and print it."
         ),
     )
-    parser.add_argument("account", metavar="ACCOUNT")
+    parser.add_argument("account", metavar="ACCOUNT", help="the account, as in account list")
     parser.add_argument("--full", action="store_true", help="re-read every message")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     parser.set_defaults(run=run)
@@ -29,9 +29,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def run(args: argparse.Namespace, paths: AppPaths, console: Console) -> int:
     # Deferred: the IMAP engine, keyring and stores take ~0.2 s to import (python -X
     # importtime), which `mailguard resync --help` and a mistyped argument need not pay.
-    from mailguard.cli.refresh_wiring import refresh_service  # noqa: PLC0415
+    from mailguard.app.refresh_wiring import refresh_service  # noqa: PLC0415
 
-    with refresh_service(paths, console) as service:
+    with refresh_service(paths, console.warning) as service:
         report = service.resync(args.account, full=args.full)
     if args.json:
         console.json(report.to_json())

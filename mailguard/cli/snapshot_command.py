@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 
+from mailguard.app.zones import system_zone
 from mailguard.cli.console import Console
-from mailguard.cli.timeargs import system_zone
 from mailguard.store.paths import AppPaths
 
 
@@ -18,18 +18,23 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
             "new baseline. Take one before a maintenance window."
         ),
     )
-    parser.add_argument("account", metavar="ACCOUNT")
+    parser.add_argument("account", metavar="ACCOUNT", help="the account, as in account list")
     parser.add_argument("--json", action="store_true", help="print a JSON object")
+    parser.add_argument(
+        "--replace-baseline",
+        action="store_true",
+        help="take it even while a window's comparison still needs the baseline taken before it",
+    )
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace, paths: AppPaths, console: Console) -> int:
     # Deferred: the IMAP engine, keyring and stores take ~0.2 s to import (python -X
     # importtime), which `mailguard snapshot --help` and a mistyped argument need not pay.
-    from mailguard.cli.refresh_wiring import refresh_service  # noqa: PLC0415
+    from mailguard.app.refresh_wiring import refresh_service  # noqa: PLC0415
 
-    with refresh_service(paths, console) as service:
-        stored = service.snapshot(args.account)
+    with refresh_service(paths, console.warning) as service:
+        stored = service.snapshot(args.account, replace_baseline=args.replace_baseline)
     snapshot = stored.snapshot
     if args.json:
         console.json(

@@ -10,10 +10,13 @@ import argparse
 from datetime import UTC, datetime
 from typing import Any
 
+from mailguard.app.guard_wiring import GuardServices, guard_services
 from mailguard.cli.console import Console
-from mailguard.cli.guard_wiring import GuardServices, guard_services
 from mailguard.cli.timeargs import parse_moment
 from mailguard.core.account import AccountConfig
+from mailguard.core.journal import entry_json
+from mailguard.core.model import MaintenanceWindow
+from mailguard.store.guard_store import MANUAL_SOURCE
 from mailguard.store.paths import AppPaths
 
 
@@ -23,12 +26,16 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     parser.add_argument("account", nargs="?", metavar="ACCOUNT", help="default: every account")
     parser.add_argument("--json", action="store_true", help="print a JSON object")
-    parser.add_argument("--now", metavar="ISO8601", help="what the guard would say at this moment")
+    parser.add_argument(
+        "--now",
+        metavar="ISO8601",
+        help="what the guard would say then (no offset: your system's zone)",
+    )
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace, paths: AppPaths, console: Console) -> int:
-    with guard_services(paths, console) as guard:
+    with guard_services(paths, console.warning) as guard:
         now = parse_moment(args.now, guard.zone) if args.now else datetime.now(UTC)
         accounts = [guard.accounts.get(args.account)] if args.account else guard.accounts.all()
         states = [account_status(guard, account, now) for account in accounts]
@@ -49,14 +56,22 @@ def account_status(guard: GuardServices, account: AccountConfig, now: datetime) 
     return {
         "name": account.name,
         "state": where.state.value,
-        "window": where.window.to_json(now) if where.window else None,
+        "window": _window_json(where.window, now) if where.window else None,
         "edits_open_at": where.edits_open_at.isoformat() if where.edits_open_at else None,
         "queued": len(queued),
+        # queue --json's entry objects, except ``operation``: here, since before, its text.
         "queued_operations": [
-            {"id": e.id, "state": e.state.value, "operation": e.operation.describe()}
-            for e in queued
+            {**entry_json(e), "operation": e.operation.describe()} for e in queued
         ],
     }
+
+
+def _window_json(window: MaintenanceWindow, now: datetime) -> dict[str, object]:
+    """The window's public JSON; a manual one also with the number ``window remove`` takes."""
+    shown = window.to_json(now)
+    if window.source == MANUAL_SOURCE and window.native_id is not None:
+        shown["number"] = int(window.native_id)
+    return shown
 
 
 def _line(guard: GuardServices, state: dict[str, Any]) -> str:
@@ -65,7 +80,8 @@ def _line(guard: GuardServices, state: dict[str, Any]) -> str:
     if window:
         start = guard.gate.local(datetime.fromisoformat(window["start"]))
         end = guard.gate.local(datetime.fromisoformat(window["end"]))
-        text += f"; window {window['title']!r} {start} – {end}"
+        number = f" (manual #{window['number']})" if "number" in window else ""
+        text += f"; window {window['title']!r}{number} {start} – {end}"
     if state["edits_open_at"]:
         reopen = guard.gate.local(datetime.fromisoformat(state["edits_open_at"]))
         text += f"; edits open again at {reopen}"

@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import random
 import time
 from datetime import UTC, datetime, timedelta
 
+from mailguard.app.guard_wiring import guard_runner, guard_services
 from mailguard.cli.console import Console
-from mailguard.cli.guard_wiring import guard_services
+from mailguard.cli.event_output import EventPrinter
 from mailguard.cli.timeargs import parse_moment
 from mailguard.core.errors import UsageError
-from mailguard.service.guard_runner import GuardRunner, RunnerSettings
-from mailguard.service.schedule_poller import SchedulePoller
+from mailguard.store.instance_lock import GuardLock
 from mailguard.store.paths import AppPaths
-
-SOURCE_POLL = timedelta(minutes=30)
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -23,44 +20,35 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "watch", help="run the guard in the foreground (for servers, cron and tests)"
     )
     parser.add_argument("--once", action="store_true", help="run one tick and exit")
-    parser.add_argument("--now", metavar="ISO8601", help="start the clock at this moment")
+    parser.add_argument(
+        "--now",
+        metavar="ISO8601",
+        help="start the clock at this moment (no offset: your system's zone)",
+    )
     parser.add_argument("--tick", type=float, default=30.0, metavar="SECONDS", help="default: 30")
+    parser.add_argument(
+        "--json", action="store_true", help="one JSON object per line, with an 'event' field"
+    )
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace, paths: AppPaths, console: Console) -> int:
     if args.tick <= 0:
         raise UsageError("--tick must be positive")
-    with guard_services(paths, console) as guard:
+    with (
+        GuardLock(paths.data_dir, "mailguard watch"),
+        guard_services(paths, console.warning) as guard,
+    ):
         offset = timedelta(0)
         if args.now:
             offset = parse_moment(args.now, guard.zone) - datetime.now(UTC)
-        settings = RunnerSettings(tick=timedelta(seconds=args.tick))
-        runner = GuardRunner(
-            accounts=guard.accounts,
-            schedule=guard.schedule,
-            poller=SchedulePoller(
-                guard.schedule.polled,
-                every=SOURCE_POLL,
-                jitter=lambda: random.uniform(-1, 1),  # noqa: S311
-            ),
-            log=guard.log,
-            gate=guard.gate,
-            refresh=guard.refresh,
-            imap=guard.imap,
-            rules=guard.rules,
-            policy=guard.policy,
-            emit=lambda line: _log_line(console, line),
-            settings=settings,
+        runner = guard_runner(
+            guard,
+            EventPrinter(console, guard.zone, as_json=args.json),
+            tick=timedelta(seconds=args.tick),
         )
         while True:
             runner.tick(datetime.now(UTC) + offset)
             if args.once:
                 return 0
             time.sleep(args.tick)
-
-
-def _log_line(console: Console, line: str) -> None:
-    """Flushed at once: ``watch`` often runs with its output piped to a log."""
-    console.result(line)
-    console.out.flush()

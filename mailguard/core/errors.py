@@ -66,7 +66,29 @@ class ConnectionLost(ImapError):
     """The server went away mid-operation (often: the maintenance itself)."""
 
 
+class StorageError(MailguardError):
+    """mailguard's own files cannot be written: the disk is full or the folder read-only."""
+
+
 class EditsRefused(MailguardError):
     """A folder edit was asked for while a maintenance window keeps edits closed."""
+
+    exit_code = 3
+
+
+class GuardAlreadyRunning(MailguardError):
+    """A second guard (``watch`` or the tray) was started on a home that has one."""
+
+    exit_code = 3
+
+
+class BaselineInUse(MailguardError):
+    """A new snapshot was asked for while a window still compares against its baseline."""
+
+    exit_code = 3
+
+
+class ConfirmationNeeded(MailguardError):
+    """An edit that would lose mail (a folder with messages) needs the user's explicit yes."""
 
     exit_code = 3

@@ -20,11 +20,16 @@ WHY_IT_MATTERS = "the provider warns that editing folders during maintenance can
 
 
 class FolderStatus(NamedTuple):
-    """One folder's IMAP STATUS: enough to notice edits, cheap enough to poll (RFC 3501 6.3.10)."""
+    """One folder's IMAP STATUS: enough to notice edits, cheap enough to poll (RFC 3501 6.3.10).
+
+    ``highestmodseq`` (CONDSTORE, RFC 7162 3.1.2.1) grows with every change to a
+    message's flags, so it shows flag changes that leave the counts as they were.
+    """
 
     uidvalidity: int
     messages: int
     uidnext: int
+    highestmodseq: int | None = None
 
 
 #: Folder name → its status, for every selectable folder at one moment.
@@ -39,6 +44,7 @@ class EditKind(StrEnum):
     LEFT = "left"  # messages left a folder for nowhere we can see
     APPEARED = "appeared"  # messages arrived where new mail does not explain them
     RESET = "reset"  # UIDVALIDITY changed: the server rebuilt the folder
+    FLAGS = "flags"  # same messages, but HIGHESTMODSEQ moved: flags were changed
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,13 +75,20 @@ class ForeignEdit:
             return f"{messages} left {folder!r} (deleted, or moved by another program)"
         if self.kind is EditKind.APPEARED:
             return f"{messages} appeared in {folder!r} (moved there by another program?)"
+        if self.kind is EditKind.FLAGS:
+            return (
+                f"another program changed flags of messages in {folder!r} "
+                "(read, flagged or marked for deletion)"
+            )
         return f"the server rebuilt the folder {folder!r}: its message numbers (UIDs) changed"
 
 
 def census_from_snapshot(snapshot: AccountSnapshot) -> dict[str, FolderStatus]:
     """The census a snapshot implies, so the first poll compares against the last snapshot."""
     return {
-        name: FolderStatus(folder.uidvalidity, folder.message_count, folder.uidnext)
+        name: FolderStatus(
+            folder.uidvalidity, folder.message_count, folder.uidnext, folder.highestmodseq
+        )
         for name, folder in snapshot.folders.items()
     }
 
@@ -113,6 +126,8 @@ def detect_foreign_edits(
             shrunk[name] = old.messages - new.messages
         elif new.messages > old.messages:
             grown[name] = new.messages - old.messages
+        elif new.uidnext == old.uidnext and _flags_changed(old, new):
+            edits.append(ForeignEdit(EditKind.FLAGS, name))
 
     for source, target, count in _pair_moves(shrunk, grown):
         edits.append(ForeignEdit(EditKind.MOVED, source, target, count))
@@ -158,6 +173,13 @@ def _pair_moves(shrunk: Mapping[str, int], grown: Mapping[str, int]) -> list[tup
         if len(sources) == 1 and len(targets) == 1:
             moves.append((source, targets[0], count))
     return moves
+
+
+def _flags_changed(old: FolderStatus, new: FolderStatus) -> bool:
+    """Only a server with CONDSTORE says; where either census lacks it, nothing is claimed."""
+    if old.highestmodseq is None or new.highestmodseq is None:
+        return False
+    return new.highestmodseq > old.highestmodseq
 
 
 def _canonical(name: str) -> str:

@@ -8,7 +8,7 @@ timer: of the milestones that fell due unseen, only the latest is announced.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
@@ -93,6 +93,10 @@ def window_phase(window: MaintenanceWindow, now: datetime, policy: GuardPolicy) 
     return GuardState.CLEAR
 
 
+#: The milestone ``mailguard release`` records: edits reopened before the backfill watch ended.
+RELEASED = "released"
+
+
 @dataclass(frozen=True, slots=True)
 class Standing:
     """An account's state, the window that decides it, and when edits open again."""
@@ -101,9 +105,23 @@ class Standing:
     window: MaintenanceWindow | None
     edits_open_at: datetime | None  # None: edits are open now
 
+    @property
+    def edits_closed(self) -> bool:
+        """Closed from imminent through the backfill watch, unless released early."""
+        return self.edits_open_at is not None
 
-def standing(windows: Iterable[MaintenanceWindow], now: datetime, policy: GuardPolicy) -> Standing:
-    """The most urgent state over all windows (see STATE_PRECEDENCE)."""
+
+def standing(
+    windows: Iterable[MaintenanceWindow],
+    now: datetime,
+    policy: GuardPolicy,
+    released: Collection[str] = (),
+) -> Standing:
+    """The most urgent state over all windows (see STATE_PRECEDENCE).
+
+    ``released`` holds the guard keys of windows whose backfill watch no longer
+    keeps edits closed (``mailguard release``); the watch itself goes on.
+    """
     live = [w for w in windows if w.status is not WindowStatus.CANCELLED]
     phases = [(window_phase(w, now, policy), w) for w in live]
     best_state, best_window = min(
@@ -114,16 +132,20 @@ def standing(windows: Iterable[MaintenanceWindow], now: datetime, policy: GuardP
     if best_state is GuardState.CLEAR:
         upcoming = [w for w in live if w.start > now]
         best_window = min(upcoming, key=lambda w: w.start, default=None)
-    return Standing(best_state, best_window, edits_open_at(live, now, policy))
+    return Standing(best_state, best_window, edits_open_at(live, now, policy, released))
 
 
 def edits_open_at(
-    windows: Iterable[MaintenanceWindow], now: datetime, policy: GuardPolicy
+    windows: Iterable[MaintenanceWindow],
+    now: datetime,
+    policy: GuardPolicy,
+    released: Collection[str] = (),
 ) -> datetime | None:
     """When edits reopen, following overlapping and back-to-back windows; None if open now."""
     spans = sorted(
-        (start - policy.safety_margin, end + policy.settling_period)
-        for start, end in (_utc_span(w) for w in windows if w.status is not WindowStatus.CANCELLED)
+        _closed_span(w, policy, guard_key(w) in released)
+        for w in windows
+        if w.status is not WindowStatus.CANCELLED
     )
     reopen: datetime | None = None
     for closed_from, closed_until in spans:
@@ -133,6 +155,14 @@ def edits_open_at(
         elif closed_from <= reopen:
             reopen = max(reopen, closed_until)
     return reopen
+
+
+def _closed_span(
+    window: MaintenanceWindow, policy: GuardPolicy, released: bool
+) -> tuple[datetime, datetime]:
+    start, end = _utc_span(window)
+    after = policy.safety_margin if released else policy.settling_period
+    return start - policy.safety_margin, end + after
 
 
 _Milestone = tuple[datetime, str, EventKind, timedelta | None]

@@ -36,8 +36,16 @@ class EntryState(StrEnum):
 
 def describe_move(count: int, folder: str, target: str | None) -> str:
     """``move 2 messages from 'INBOX' to 'Archive'``: a move, however it was asked for."""
-    noun = "message" if count == 1 else "messages"
-    return f"move {count} {noun} from {folder!r} to {target!r}"
+    return f"move {messages(count)} from {folder!r} to {target!r}"
+
+
+def describe_delete(folder: str, count: int) -> str:
+    """``delete folder 'Old'``, or ``… and its 15 messages`` when it holds mail."""
+    return f"delete folder {folder!r}" + (f" and its {messages(count)}" if count else "")
+
+
+def messages(count: int) -> str:
+    return f"{count} message" + ("" if count == 1 else "s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +57,8 @@ class FolderOperation:
     new_name: str | None = None  # RENAME_FOLDER
     target: str | None = None  # MOVE_MESSAGES
     message_keys: tuple[str, ...] = ()  # MOVE_MESSAGES: MessageRecord.identity() of each
+    #: DELETE_FOLDER: how many messages the user accepted losing with the folder (0: none).
+    accepted_messages: int = 0
 
     def describe(self) -> str:
         if self.kind is OperationKind.CREATE_FOLDER:
@@ -56,8 +66,17 @@ class FolderOperation:
         if self.kind is OperationKind.RENAME_FOLDER:
             return f"rename folder {self.folder!r} to {self.new_name!r}"
         if self.kind is OperationKind.DELETE_FOLDER:
-            return f"delete folder {self.folder!r}"
+            return describe_delete(self.folder, self.accepted_messages)
         return describe_move(len(self.message_keys), self.folder, self.target)
+
+    @property
+    def folders_referred_to(self) -> tuple[str, ...]:
+        """Existing folders this operation acts on (a create's or rename's new name is not one)."""
+        if self.kind is OperationKind.CREATE_FOLDER:
+            return ()
+        if self.kind is OperationKind.MOVE_MESSAGES:
+            return (self.folder, self.target or "")
+        return (self.folder,)
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -66,6 +85,7 @@ class FolderOperation:
             "new_name": self.new_name,
             "target": self.target,
             "message_keys": list(self.message_keys),
+            "accepted_messages": self.accepted_messages,
         }
 
     @classmethod
@@ -77,7 +97,12 @@ class FolderOperation:
             new_name=str(data["new_name"]) if data.get("new_name") is not None else None,
             target=str(data["target"]) if data.get("target") is not None else None,
             message_keys=tuple(str(k) for k in keys) if isinstance(keys, list) else (),
+            accepted_messages=_count(data.get("accepted_messages")),
         )
+
+
+def _count(value: object) -> int:
+    return value if isinstance(value, int) and value > 0 else 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +116,34 @@ class JournalEntry:
     outcome: str = ""
 
 
+def entry_json(entry: JournalEntry) -> dict[str, object]:
+    """One queued operation as ``queue --json``, ``status --json`` and events show it."""
+    return {
+        "id": entry.id,
+        "state": entry.state.value,
+        "operation": entry.operation.to_json(),
+        "description": entry.operation.describe(),
+        "created_at": entry.created_at.isoformat(),
+        "updated_at": entry.updated_at.isoformat(),
+        "outcome": entry.outcome,
+        "text": entry_text(entry),
+    }
+
+
+def entry_text(entry: JournalEntry) -> str:
+    """One line per journal entry, saying what happened once: ``skipped: move …: reason``."""
+    what = entry.operation.describe()
+    if entry.state is EntryState.QUEUED:
+        return f"queued: {what}"
+    if entry.state is EntryState.RUNNING:
+        return f"running: {what} (interrupted; it resumes where it stopped)"
+    if entry.state is EntryState.CANCELLED:
+        return f"cancelled: {what}" + (f" ({entry.outcome})" if entry.outcome else "")
+    if entry.state is EntryState.SKIPPED:
+        return entry.outcome or f"skipped: {what}"
+    return entry.outcome or f"done: {what}"
+
+
 @dataclass(frozen=True, slots=True)
 class ServerView:
     """What the executor saw on the server just before deciding.
@@ -101,6 +154,7 @@ class ServerView:
 
     folders: frozenset[str]
     locations: Mapping[str, Mapping[str, tuple[int, ...]]] = field(default_factory=dict)
+    message_counts: Mapping[str, int] = field(default_factory=dict)  # for a delete: its folder
 
 
 class Verdict(StrEnum):
@@ -136,7 +190,18 @@ def decide_folder_step(operation: FolderOperation, view: ServerView) -> FolderDe
     if operation.kind is OperationKind.CREATE_FOLDER:
         return FolderDecision(Verdict.ALREADY_DONE if exists else Verdict.PERFORM)
     if operation.kind is OperationKind.DELETE_FOLDER:
-        return FolderDecision(Verdict.PERFORM if exists else Verdict.ALREADY_DONE)
+        if not exists:
+            return FolderDecision(Verdict.ALREADY_DONE)
+        held = view.message_counts.get(operation.folder, 0)
+        accepted = operation.accepted_messages
+        if held > accepted:
+            then = f"more than the {accepted} accepted" if accepted else "where it was empty"
+            return FolderDecision(
+                Verdict.IMPOSSIBLE,
+                f"it now holds {messages(held)}, {then} when the delete was asked for; "
+                "nothing was deleted",
+            )
+        return FolderDecision(Verdict.PERFORM)
     if operation.kind is OperationKind.RENAME_FOLDER:
         renamed = operation.new_name in view.folders
         if renamed and not exists:

@@ -21,6 +21,7 @@ from mailguard.core.journal import (
     Verdict,
     decide_folder_step,
     decide_move,
+    messages,
 )
 from mailguard.imap.command_errors import server_errors
 from mailguard.imap.server_view import (
@@ -28,6 +29,7 @@ from mailguard.imap.server_view import (
     list_folder_names,
     locate_by_reading,
     locate_messages,
+    message_count,
     uidvalidity_of,
 )
 from mailguard.imap.uid_sets import format_uid_set
@@ -68,6 +70,9 @@ class FolderExecutor:
         time, never a wrong "missing".
         """
         folders = list_folder_names(self._client)
+        if operation.kind is OperationKind.DELETE_FOLDER and operation.folder in folders:
+            held = message_count(self._client, operation.folder)
+            return ServerView(folders, message_counts={operation.folder: held}), None
         if operation.kind is not OperationKind.MOVE_MESSAGES:
             return ServerView(folders), None
         locations: dict[str, dict[str, tuple[int, ...]]] = {}
@@ -174,6 +179,7 @@ class FolderExecutor:
             return _skipped(operation, "renaming INBOX would empty it, not rename it")
         view, _ = self._observe(operation)
         decision = decide_folder_step(operation, view)
+        held = view.message_counts.get(operation.folder, 0)
         if decision.verdict is Verdict.ALREADY_DONE:
             return _already_done(operation)
         if decision.verdict is Verdict.IMPOSSIBLE:
@@ -183,7 +189,8 @@ class FolderExecutor:
             return Outcome(EntryState.DONE, f"created folder {operation.folder!r}")
         if operation.kind is OperationKind.DELETE_FOLDER:
             self.delete(operation.folder)
-            return Outcome(EntryState.DONE, f"deleted folder {operation.folder!r}")
+            text = f"deleted folder {operation.folder!r}"
+            return Outcome(EntryState.DONE, text + (f" and its {messages(held)}" if held else ""))
         new_name = operation.new_name or ""
         self.rename(operation.folder, new_name)
         return Outcome(EntryState.DONE, f"renamed folder {operation.folder!r} to {new_name!r}")
@@ -211,11 +218,11 @@ class FolderExecutor:
         if not after.nothing_left:
             left = len(after.to_move) + len(after.to_expunge)
             raise ImapError(
-                f"{_messages(left)} still in {source!r} after moving them to {target!r}; "
+                f"{messages(left)} still in {source!r} after moving them to {target!r}; "
                 "the move will be tried again"
             )
         moved = len(decision.to_move) + len(decision.to_expunge)
-        text = f"moved {_messages(moved)} from {source!r} to {target!r}"
+        text = f"moved {messages(moved)} from {source!r} to {target!r}"
         if decision.to_expunge:
             text += (
                 f" ({len(decision.to_expunge)} already copied there by an interrupted run: "
@@ -246,11 +253,7 @@ def _not_found(missing: tuple[str, ...], source: str, target: str) -> str:
     if not missing:
         return ""
     verb = "is" if len(missing) == 1 else "are"
-    return f"{_messages(len(missing))} {verb} in neither {source!r} nor {target!r} (left alone)"
-
-
-def _messages(count: int) -> str:
-    return f"{count} message" + ("" if count == 1 else "s")
+    return f"{messages(len(missing))} {verb} in neither {source!r} nor {target!r} (left alone)"
 
 
 def _is_inbox(name: str) -> bool:

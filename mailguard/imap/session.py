@@ -119,6 +119,7 @@ class ImapSession:
         *,
         full: bool = False,
         on_folder: Callable[[FolderState], None] | None = None,
+        on_listed: Callable[[int], None] | None = None,
     ) -> AccountSnapshot:
         """Every selectable folder with every message's flags, dates, size and headers.
 
@@ -126,11 +127,13 @@ class ImapSession:
         unchanged are brought up to date with QRESYNC where the server offers
         it; every other folder is read in full. Either way the result is the
         same AccountSnapshot. ``on_folder`` gets each folder as soon as it is
-        final (see :meth:`FolderReader.read_all`).
+        final (see :meth:`FolderReader.read_all`); ``on_listed`` how many there are.
         """
         taken_at = self._clock()
         channel = RawChannel(self.client)
         listed = self.list_folders()
+        if on_listed is not None:
+            on_listed(len(listed))
         reader = FolderReader(channel, modseq=self._modseq_enabled, qresync=self._qresync_enabled)
         known = {} if full or previous is None else previous.folders
         folders = reader.read_all(listed, known, on_folder)

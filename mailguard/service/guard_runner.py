@@ -16,10 +16,22 @@ from datetime import UTC, datetime, timedelta
 
 from mailguard.core.account import AccountConfig
 from mailguard.core.errors import AccountError, MailguardError
+from mailguard.core.events import (
+    BaselineTaken,
+    ClockJumped,
+    EditQueued,
+    EditReplayed,
+    ForeignEdit,
+    GuardFailure,
+    LateMailFound,
+    ResyncFinished,
+    RunnerEvent,
+    SentDuringWindow,
+    error_kind,
+)
 from mailguard.core.foreign_edits import FolderCensus, census_from_snapshot, detect_foreign_edits
-from mailguard.core.guard import AnnouncementLog, Guard, guard_key, window_phase
+from mailguard.core.guard import AnnouncementLog, Guard, Standing, guard_key, window_phase
 from mailguard.core.guard_policy import GuardPolicy, GuardState
-from mailguard.core.guard_text import describe_event
 from mailguard.core.model import MaintenanceWindow
 from mailguard.imap.filing import plan_filing
 from mailguard.imap.server_view import take_census
@@ -43,6 +55,16 @@ class RunnerSettings:
     refresh_every: timedelta = timedelta(minutes=10)  # during the backfill watch
 
 
+@dataclass(frozen=True, slots=True)
+class AccountOverview:
+    """Where one account stands, for the tray: no IMAP read, the schedule as last polled."""
+
+    account: AccountConfig
+    standing: Standing
+    windows: tuple[MaintenanceWindow, ...]
+    queued: int
+
+
 class GuardRunner:
     """One engine for ``mailguard watch`` and the tray app; ``tick(now)`` does one round."""
 
@@ -58,7 +80,7 @@ class GuardRunner:
         imap: ImapAccess,
         rules: RuleStore,
         policy: GuardPolicy,
-        emit: Callable[[str], None],
+        emit: Callable[[RunnerEvent], None],
         settings: RunnerSettings | None = None,
     ) -> None:
         self._accounts = accounts
@@ -85,7 +107,7 @@ class GuardRunner:
             try:
                 self._tick_account(account, now)
             except MailguardError as exc:
-                self._say(now, account.name, f"warning: {exc}")
+                self._emit(GuardFailure(account.name, now, error_kind(exc), str(exc)))
         self._ticks += 1
         self._last_tick = now
 
@@ -98,13 +120,13 @@ class GuardRunner:
             # Suspend/resume or a clock change: read afresh; the guard collapses missed milestones.
             self._poller.forget()
             self._censuses.clear()
-            self._say(now, "-", f"clock jumped by {gap}; re-reading every schedule")
+            self._emit(ClockJumped(now, gap))
 
     def _tick_account(self, account: AccountConfig, now: datetime) -> None:
         name = account.name
         windows = self._schedule.with_manual(account, self._poller.windows(account, now))
         for event in self._guard.evaluate(name, windows, now):
-            self._say(now, name, describe_event(event))
+            self._emit(event)
         watched = [w for w in windows if window_phase(w, now, self._policy) in _WATCHED]
         self._take_baseline(account, watched, now)
         for window in windows:
@@ -114,10 +136,29 @@ class GuardRunner:
             self._watch_folders(account, now)
         else:
             self._censuses.pop(name, None)
-        if not where.state.blocks_edits:
+        if not where.edits_closed:
             self._report(now, name, self._gate.replay(account, now, windows))
             if self._ticks % self._settings.rules_every == 0:
                 self._run_rules(account, now, windows)
+
+    def overview(self, now: datetime) -> list[AccountOverview]:
+        """Every account's standing at ``now`` from the cached schedule (cheap: no fetch due)."""
+        found: list[AccountOverview] = []
+        for account in self._accounts.all():
+            windows = self._schedule.with_manual(account, self._poller.windows(account, now))
+            found.append(
+                AccountOverview(
+                    account,
+                    self._gate.standing(account, now, windows),
+                    tuple(windows),
+                    len(self._gate.open_entries(account.name)),
+                )
+            )
+        return found
+
+    def forget_schedules(self) -> None:
+        """Read every source afresh at the next tick ("Check now")."""
+        self._poller.forget()
 
     # -- around the window ---------------------------------------------------------------
 
@@ -128,16 +169,18 @@ class GuardRunner:
         due = [w for w in windows if not self._has(account.name, w, BASELINE)]
         if not due:
             return
-        stored = self._refresh.snapshot(account.name)
+        stored = self._refresh.snapshot(account.name, replace_baseline=True)
         for window in due:
             self._mark(account.name, window, BASELINE)
         self._censuses[account.name] = census_from_snapshot(stored.snapshot)
-        titles = " and ".join(repr(w.title) for w in due)
-        self._say(
-            now,
-            account.name,
-            f"baseline taken before {titles}: "
-            f"{stored.snapshot.message_count} messages in {len(stored.snapshot.folders)} folders",
+        self._emit(
+            BaselineTaken(
+                account.name,
+                now,
+                tuple(due),
+                stored.snapshot.message_count,
+                len(stored.snapshot.folders),
+            )
         )
 
     def _refresh_after(
@@ -156,18 +199,20 @@ class GuardRunner:
             report = self._refresh.resync(account.name)
         except AccountError as exc:  # no baseline, no password: retrying will not help
             self._mark(account.name, window, REFRESHED)
-            self._say(now, account.name, f"warning: cannot refresh after {window.title!r}: {exc}")
+            doing = f"refresh after {window.title!r}"
+            self._emit(GuardFailure(account.name, now, error_kind(exc), str(exc), doing))
             return
         self._refreshed_at[key] = now
         if first:
             self._mark(account.name, window, REFRESHED)
-        counts = ", ".join(f"{n} {what}" for what, n in report.summary().items() if n)
-        self._say(
-            now,
-            account.name,
-            f"refreshed after {window.title!r}: report #{report.id}"
-            + (f" ({counts})" if counts else " (nothing changed)"),
-        )
+        self._emit(ResyncFinished(account.name, now, report, window, first=first))
+        late = self._refresh.unannounced_late_mail(account.name, window, report)
+        if late:
+            self._emit(LateMailFound(account.name, now, window, late, report.id))
+        if first and report.sent_during_window:
+            self._emit(
+                SentDuringWindow(account.name, now, window, report.sent_during_window, report.id)
+            )
 
     def _watch_folders(self, account: AccountConfig, now: datetime) -> None:
         with self._imap.connect(account) as client:
@@ -177,7 +222,7 @@ class GuardRunner:
         if before is None:
             return
         for edit in detect_foreign_edits(before, census):
-            self._say(now, account.name, f"warning: foreign edit: {edit.describe()}")
+            self._emit(ForeignEdit(account.name, now, edit.describe()))
 
     # -- once edits are open ------------------------------------------------------------
 
@@ -192,12 +237,14 @@ class GuardRunner:
             # queue=True: should a window close edits meanwhile, the move waits instead.
             result = self._gate.request(account, operation, queue=True, now=now, windows=windows)
             if result.queued is not None:
-                self._say(now, account.name, f"rule {rule.name!r}: queued as #{result.queued.id}")
-            self._report(now, account.name, list(result.replayed), prefix=f"rule {rule.name!r}: ")
+                self._emit(EditQueued(account.name, now, result.queued, rule=rule.name))
+            self._report(now, account.name, list(result.replayed), rule=rule.name)
 
-    def _report(self, now: datetime, name: str, replayed: list[Replayed], prefix: str = "") -> None:
+    def _report(
+        self, now: datetime, name: str, replayed: list[Replayed], rule: str | None = None
+    ) -> None:
         for item in replayed:
-            self._say(now, name, f"{prefix}#{item.entry.id} {item.outcome.text}")
+            self._emit(EditReplayed(name, now, item.entry, item.outcome.text, rule))
 
     # -- bookkeeping ---------------------------------------------------------------------
 
@@ -209,6 +256,3 @@ class GuardRunner:
         record = self._log.get(account, guard_key(window))
         if record is not None:
             self._log.put(account, replace(record, milestones=record.milestones | {milestone}))
-
-    def _say(self, now: datetime, account: str, text: str) -> None:
-        self._emit(f"{now.isoformat()} {account} {text}")

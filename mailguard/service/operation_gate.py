@@ -14,22 +14,26 @@ from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
 from mailguard.core.account import AccountConfig
-from mailguard.core.errors import EditsRefused, MailguardError
-from mailguard.core.guard import Standing, standing
+from mailguard.core.errors import ConfirmationNeeded, EditsRefused, MailguardError
+from mailguard.core.guard import RELEASED, AnnouncementLog, Standing, guard_key, standing
 from mailguard.core.guard_policy import GuardPolicy
-from mailguard.core.guard_text import span_text
+from mailguard.core.guard_text import moment_text, refusal_text
 from mailguard.core.journal import (
     EntryState,
     FolderOperation,
     JournalEntry,
     OperationKind,
     describe_move,
+    messages,
 )
 from mailguard.core.model import MaintenanceWindow
+from mailguard.core.queue_plan import plan_after
 from mailguard.imap.message_identity import identities_of
 from mailguard.imap.operations import FolderExecutor, Outcome
+from mailguard.imap.server_view import list_folder_names, message_count
 from mailguard.service.imap_access import ImapAccess
 from mailguard.store.journal_store import JournalStore
+from mailguard.store.rule_store import RuleStore
 
 Schedule = Callable[[AccountConfig, datetime], list[MaintenanceWindow]]
 
@@ -47,6 +51,23 @@ class MoveByUid:
 
 
 @dataclass(frozen=True, slots=True)
+class DeleteFolder:
+    """A delete as the user asked for it; the folder's mail count is read when it is accepted.
+
+    Deleting a folder deletes its mail: ``with_messages`` is the user's explicit yes.
+    """
+
+    folder: str
+    with_messages: bool = False
+
+    def describe(self) -> str:
+        return f"delete folder {self.folder!r}"
+
+
+Request = FolderOperation | MoveByUid | DeleteFolder
+
+
+@dataclass(frozen=True, slots=True)
 class Replayed:
     entry: JournalEntry
     outcome: Outcome
@@ -58,6 +79,7 @@ class GateResult:
 
     queued: JournalEntry | None = None
     replayed: tuple[Replayed, ...] = ()
+    notes: tuple[str, ...] = ()  # how the queue planned it (a folder it follows)
 
 
 class OperationGate:
@@ -71,15 +93,21 @@ class OperationGate:
         imap: ImapAccess,
         policy: GuardPolicy,
         zone: tzinfo,
+        log: AnnouncementLog | None = None,
+        rules: RuleStore | None = None,
         checkpoint: Callable[[str, JournalEntry], None] | None = None,
     ) -> None:
-        """``checkpoint(step, entry)`` is called after each replay step (``running``,
+        """``log`` says which windows were released early; ``rules`` follow replayed renames.
+
+        ``checkpoint(step, entry)`` is called after each replay step (``running``,
         ``executed``): a test hook for killing the process exactly there."""
         self._schedule = schedule
         self._journal = journal
         self._imap = imap
         self._policy = policy
         self._zone = zone
+        self._log = log
+        self._rules = rules
         self._checkpoint = checkpoint or (lambda _step, _entry: None)
 
     def standing(
@@ -91,27 +119,44 @@ class OperationGate:
         """Where the account stands; ``windows`` when the caller has read them already."""
         if windows is None:
             windows = self._schedule(account, now)
-        return standing(windows, now, self._policy)
+        return standing(windows, now, self._policy, self.released(account.name, windows))
+
+    def released(self, account: str, windows: list[MaintenanceWindow]) -> frozenset[str]:
+        """Guard keys of the windows whose backfill watch was released early."""
+        if self._log is None:
+            return frozenset()
+        keys = (guard_key(w) for w in windows)
+        return frozenset(
+            key
+            for key in keys
+            if (record := self._log.get(account, key)) is not None and RELEASED in record.milestones
+        )
 
     def request(
         self,
         account: AccountConfig,
-        operation: FolderOperation | MoveByUid,
+        operation: Request,
         *,
         queue: bool,
         now: datetime,
         windows: list[MaintenanceWindow] | None = None,
     ) -> GateResult:
-        """Run ``operation`` now if edits are open, else queue it or raise EditsRefused."""
+        """Run ``operation`` now if edits are open, else queue it or raise EditsRefused.
+
+        It is planned against the edits queued before it (see ``core.queue_plan``).
+        """
         where = self.standing(account, now, windows)
-        if where.state.blocks_edits and not queue:
+        if where.edits_closed and not queue:
             raise EditsRefused(self.refusal(operation.describe(), where))
-        entry = self._journal.add(account.name, self._resolved(account, operation))
-        if where.state.blocks_edits:
-            return GateResult(queued=entry)
+        planned = plan_after(
+            self._resolved(account, operation), self._journal.open_entries(account.name)
+        )
+        entry = self._journal.add(account.name, planned.operation)
+        if where.edits_closed:
+            return GateResult(queued=entry, notes=planned.notes)
         try:
             entries = self._journal.open_entries(account.name)
-            return GateResult(replayed=tuple(self._replay(account, entries)))
+            return GateResult(replayed=tuple(self._replay(account, entries)), notes=planned.notes)
         except MailguardError as exc:
             # Still only queued, so nothing of it reached the server: withdraw it, or an
             # edit the user saw fail would quietly happen at the next replay.
@@ -127,29 +172,27 @@ class OperationGate:
     ) -> list[Replayed]:
         """Run the open journal entries in order, if edits are open at ``now``."""
         entries = self._journal.open_entries(account.name)
-        if not entries or self.standing(account, now, windows).state.blocks_edits:
+        if not entries or self.standing(account, now, windows).edits_closed:
             return []
         return self._replay(account, entries)
 
+    def open_entries(self, account: str) -> list[JournalEntry]:
+        """The account's queued (or interrupted) edits, in replay order."""
+        return self._journal.open_entries(account)
+
     def refusal(self, what: str, where: Standing) -> str:
         """One line: what was refused, which window, until when."""
-        window, reopen = where.window, where.edits_open_at
-        text = f"refused: {what}"
-        if window is not None:
-            text += f": maintenance window {window.title!r} {span_text(window, self._zone)}"
-        if reopen is not None:
-            text += f"; edits open again at {self.local(reopen)}"
-        return text + "; use --queue to do it then"
+        return refusal_text(what, where.window, where.edits_open_at, self._zone)
 
     def local(self, moment: datetime) -> str:
-        shown = moment.astimezone(self._zone)
-        return f"{shown:%Y-%m-%d %H:%M} {shown.tzname() or ''}".rstrip()
+        return moment_text(moment, self._zone)
 
-    def _resolved(
-        self, account: AccountConfig, operation: FolderOperation | MoveByUid
-    ) -> FolderOperation:
+    def _resolved(self, account: AccountConfig, operation: Request) -> FolderOperation:
+        """The operation as it is journaled: messages by identity, a delete with its count."""
         if isinstance(operation, FolderOperation):
             return operation
+        if isinstance(operation, DeleteFolder):
+            return self._resolved_delete(account, operation)
         with self._imap.connect(account) as client:
             keys = identities_of(client, operation.folder, operation.uids)
         return FolderOperation(
@@ -158,6 +201,17 @@ class OperationGate:
             target=operation.target,
             message_keys=keys,
         )
+
+    def _resolved_delete(self, account: AccountConfig, request: DeleteFolder) -> FolderOperation:
+        with self._imap.connect(account) as client:
+            exists = request.folder in list_folder_names(client)
+            held = message_count(client, request.folder) if exists else 0
+        if held and not request.with_messages:
+            raise ConfirmationNeeded(
+                f"folder {request.folder!r} holds {messages(held)}; deleting it deletes them "
+                "too: repeat with --with-messages to confirm"
+            )
+        return FolderOperation(OperationKind.DELETE_FOLDER, request.folder, accepted_messages=held)
 
     def _replay(self, account: AccountConfig, entries: list[JournalEntry]) -> list[Replayed]:
         """``entries`` (the open ones, in id order); a failure leaves its entry RUNNING and
@@ -173,5 +227,14 @@ class OperationGate:
                 outcome = executor.execute(entry.operation)
                 self._checkpoint("executed", entry)
                 self._journal.finish(entry.id, outcome.state, outcome.text)
+                self._follow_rename(account, entry.operation, outcome)
                 done.append(Replayed(self._journal.get(entry.id), outcome))
         return done
+
+    def _follow_rename(
+        self, account: AccountConfig, operation: FolderOperation, outcome: Outcome
+    ) -> None:
+        """Filing rules naming a renamed folder follow it, as the queue planning does."""
+        renamed = operation.kind is OperationKind.RENAME_FOLDER and operation.new_name
+        if renamed and outcome.state is EntryState.DONE and self._rules is not None:
+            self._rules.retarget(account.name, operation.folder, operation.new_name or "")

@@ -7,14 +7,13 @@ crash never leaves half a file and other users cannot read host and user names.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from mailguard.core.account import AccountConfig, Security
 from mailguard.core.errors import AccountError, ConfigError, MailguardError
 from mailguard.core.schedule_source import ScheduleSource
+from mailguard.store.atomic_file import replace_atomically
 
 FILE_NAME = "accounts.json"
 FORMAT_VERSION = 1
@@ -82,24 +81,9 @@ class AccountStore:
         text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-            _replace_atomically(self.path, text.encode("utf-8"))
+            replace_atomically(self.path, text.encode("utf-8"))
         except OSError as exc:
             raise ConfigError(f"cannot write {self.path}: {exc.strerror}") from exc
-
-
-def _replace_atomically(target: Path, data: bytes) -> None:
-    """Write a 0600 file next to ``target`` (same file system), then rename it over it."""
-    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    temp = Path(name)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        temp.replace(target)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
 
 
 def _to_json(account: AccountConfig) -> dict[str, Any]:

@@ -84,7 +84,7 @@ class ManualWindowStore:
         if cursor.rowcount == 0:
             raise UsageError(
                 f"account {account!r} has no manual window #{window_number} "
-                f"(see: mailguard status {account})"
+                f"(see: mailguard window list {account})"
             )
 
     def windows(self, account: str) -> list[MaintenanceWindow]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 from mailguard.core.errors import UsageError
 from mailguard.core.filing_rules import FilingRule
@@ -34,6 +35,25 @@ class RuleStore:
             )
         if cursor.rowcount == 0:
             raise UsageError(f"account {account!r} has no filing rule {name!r}")
+
+    def retarget(self, account: str, old: str, new: str) -> list[str]:
+        """Rules reading from or filing into folder ``old`` now name ``new``; their names."""
+        changed: list[str] = []
+        with self._db.transaction() as conn:
+            for rule in self.rules(account):
+                if old not in (rule.folder, rule.target):
+                    continue
+                moved = replace(
+                    rule,
+                    folder=new if rule.folder == old else rule.folder,
+                    target=new if rule.target == old else rule.target,
+                )
+                conn.execute(
+                    "UPDATE filing_rule SET body = ? WHERE account = ? AND name = ?",
+                    (json.dumps(moved.to_json(), ensure_ascii=False), account, rule.name),
+                )
+                changed.append(rule.name)
+        return changed
 
     def rules(self, account: str) -> list[FilingRule]:
         rows = self._db.connection.execute(

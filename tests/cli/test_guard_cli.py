@@ -250,3 +250,38 @@ def test_a_notice_mailed_by_the_provider_puts_the_account_in_its_window(
     assert account["window"]["kind"] == "mailbox"
     decoy_time = cli("status", "--json", "--now", "2026-03-20T22:30:00+01:00").json()
     assert decoy_time["accounts"][0]["state"] == "clear"
+
+
+def test_watch_json_prints_one_event_object_per_line_and_the_log_file_keeps_them(
+    cli: MailguardCli, dovecot: Dovecot, mail_user: MailUser
+) -> None:
+    cli.add_account(dovecot, mail_user)
+    dovecot.ensure_folder(mail_user, "INBOX")
+    add_window(cli, timedelta(minutes=-10), timedelta(minutes=20))
+    assert cli("folder", "create", "work", "Archive", "--queue").exit_code == 0
+    settled = (NOW + timedelta(hours=4)).isoformat()
+    watched = cli("watch", "--once", "--json", "--now", settled)
+    assert watched.exit_code == 0, watched.err
+    records = [json.loads(line) for line in watched.out.splitlines()]
+    assert [r["event"] for r in records] == ["edit_replayed"]
+    replayed = records[0]
+    assert (replayed["account"], replayed["id"], replayed["state"]) == ("work", 1, "done")
+    assert replayed["operation"]["kind"] == "create_folder"
+    logged = (cli.home / "logs" / "mailguard.log").read_text(encoding="utf-8")
+    assert "INFO mailguard.guard: work #1 created folder 'Archive'" in logged
+
+
+def test_folder_list_shows_every_folder_with_its_message_count(
+    cli: MailguardCli, dovecot: Dovecot, mail_user: MailUser
+) -> None:
+    cli.add_account(dovecot, mail_user)
+    for n in range(3):
+        dovecot.deliver(mail_user, "Archive/2026", make_message(message_id=f"<a{n}@x>"))
+    dovecot.deliver(mail_user, "INBOX", make_message(message_id="<i@x>"))
+    listed = cli("folder", "list", "work", "--json")
+    assert listed.exit_code == 0, listed.err
+    folders = {f["name"]: f for f in listed.json()["folders"]}
+    assert folders["Archive/2026"]["messages"] == 3
+    assert folders["INBOX"]["messages"] == 1
+    assert listed.json()["folders"][0]["name"] == "INBOX"
+    assert "Archive/2026       3" in cli("folder", "list", "work").out

@@ -33,21 +33,21 @@ def loaded_after(code: str) -> set[str]:
 
 
 def test_the_refresh_wiring_loads_nothing_on_demand() -> None:
-    loaded = loaded_after("import mailguard.cli.refresh_wiring")
+    loaded = loaded_after("import mailguard.app.refresh_wiring")
 
     assert loaded.isdisjoint(ON_DEMAND), sorted(loaded & set(ON_DEMAND))
 
 
-@pytest.mark.parametrize("command", ["snapshot", "resync"])
+@pytest.mark.parametrize("command", ["snapshot", "resync", "messages", "report"])
 def test_help_loads_neither_the_imap_engine_nor_the_keyring(command: str) -> None:
     loaded = loaded_after(
         f"import mailguard.cli.main as m\nm.build_parser([{command!r}]).format_help()"
     )
 
-    assert loaded.isdisjoint({"mailguard.cli.refresh_wiring", "imapclient", "keyring"})
+    assert loaded.isdisjoint({"mailguard.app.refresh_wiring", "imapclient", "keyring"})
 
 
 def test_the_window_commands_load_neither_the_imap_engine_nor_the_keyring() -> None:
     loaded = loaded_after("import mailguard.cli.window_command, mailguard.cli.source_command")
 
-    assert loaded.isdisjoint({"mailguard.cli.refresh_wiring", "imapclient", "keyring"})
+    assert loaded.isdisjoint({"mailguard.app.refresh_wiring", "imapclient", "keyring"})

@@ -5,7 +5,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from mailguard.cli.timeargs import parse_moment, parse_zone, system_zone
+from mailguard.app.zones import parse_zone, system_zone
+from mailguard.cli.timeargs import parse_moment
 from mailguard.core.errors import UsageError
 
 BERLIN = ZoneInfo("Europe/Berlin")

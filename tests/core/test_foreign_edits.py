@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
+
 from mailguard.core.foreign_edits import (
     WHY_IT_MATTERS,
     EditKind,
@@ -124,3 +126,22 @@ def test_a_census_from_a_snapshot_counts_its_messages() -> None:
         },
     )
     assert census_from_snapshot(snapshot) == {"INBOX": S(5, 1, 8), "Leer": S(6, 0, 1)}
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "flagged"),
+    [
+        (S(100, 10, 50, 7), S(100, 10, 50, 9), True),  # same mail, the modseq moved
+        (S(100, 10, 50, 7), S(100, 10, 50, 7), False),
+        (S(100, 10, 50, None), S(100, 10, 50, 9), False),  # no CONDSTORE before: no claim
+        (S(100, 10, 50, 7), S(100, 10, 51, 9), False),  # one came, one went: counts cannot tell
+    ],
+)
+def test_a_moved_modseq_with_the_same_mail_means_flags_were_changed(
+    before: FolderStatus, after: FolderStatus, flagged: bool
+) -> None:
+    edits = detect_foreign_edits({"Archiv": before}, {"Archiv": after})
+    flags = [e for e in edits if e.kind is EditKind.FLAGS]
+    assert bool(flags) is flagged
+    if flagged:
+        assert "changed flags of messages in 'Archiv'" in flags[0].describe()

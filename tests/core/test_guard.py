@@ -14,6 +14,7 @@ from mailguard.core.guard import (
     GuardEvent,
     WindowRecord,
     edits_open_at,
+    guard_key,
     standing,
     window_phase,
 )
@@ -251,3 +252,19 @@ def test_windows_without_native_ids_are_tracked_by_span() -> None:
     anonymous = replace(window(), native_id=None)
     assert kinds(guard.evaluate("acct", [anonymous], START + MIN)) == ["window_started"]
     assert guard.evaluate("acct", [anonymous], START + 2 * MIN) == []
+
+
+def test_a_released_window_opens_edits_after_its_margin_while_it_still_settles() -> None:
+    during_watch = END + 30 * MIN
+    held = standing([window()], during_watch, POLICY)
+    released = standing([window()], during_watch, POLICY, released={guard_key(window())})
+    assert (held.state, held.edits_closed) == (GuardState.SETTLING, True)
+    assert (released.state, released.edits_closed) == (GuardState.SETTLING, False)
+
+
+def test_a_release_does_not_open_edits_during_the_next_window() -> None:
+    second = window(END + HOUR, END + 2 * HOUR, native_id="mw2")
+    released = {guard_key(window())}
+    assert standing([window(), second], END + 30 * MIN, POLICY, released).edits_closed is False
+    during_second = standing([window(), second], END + HOUR + MIN, POLICY, released)
+    assert during_second.edits_open_at == second.end + POLICY.settling_period

@@ -24,6 +24,7 @@ WINDOW = MaintenanceWindow(START, START + timedelta(hours=2), "Mail migration", 
         (timedelta(hours=24), "1 d"),
         (timedelta(days=2, hours=3, minutes=4), "2 d 3 h"),
         (timedelta(0), "0 min"),
+        (timedelta(seconds=45), "45 s"),
     ],
 )
 def test_durations_read_like_a_person_would_say_them(span: timedelta, text: str) -> None:

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 
 from mailguard.core.journal import (
+    EntryState,
     FolderOperation,
+    JournalEntry,
     OperationKind,
     ServerView,
     Verdict,
     decide_folder_step,
     decide_move,
+    entry_text,
 )
 
 K = OperationKind
@@ -98,3 +103,67 @@ def test_operations_round_trip_through_json() -> None:
 )
 def test_operations_describe_themselves_in_one_line(operation: FolderOperation, text: str) -> None:
     assert operation.describe() == text
+
+
+@pytest.mark.parametrize(
+    ("accepted", "held", "verdict"),
+    [
+        (0, 0, Verdict.PERFORM),
+        (15, 15, Verdict.PERFORM),
+        (15, 3, Verdict.PERFORM),
+        (0, 1, Verdict.IMPOSSIBLE),
+        (15, 17, Verdict.IMPOSSIBLE),
+    ],
+)
+def test_a_delete_runs_only_while_the_folder_holds_no_more_mail_than_was_accepted(
+    accepted: int, held: int, verdict: Verdict
+) -> None:
+    operation = FolderOperation(K.DELETE_FOLDER, "Alt", accepted_messages=accepted)
+    view = ServerView(frozenset({"Alt"}), message_counts={"Alt": held})
+    decision = decide_folder_step(operation, view)
+    assert decision.verdict is verdict
+    if verdict is Verdict.IMPOSSIBLE:
+        assert f"it now holds {held} message" in decision.reason
+        assert "nothing was deleted" in decision.reason
+
+
+def test_a_delete_says_the_mail_it_takes_with_it() -> None:
+    operation = FolderOperation(K.DELETE_FOLDER, "Alt", accepted_messages=15)
+    assert operation.describe() == "delete folder 'Alt' and its 15 messages"
+    assert FolderOperation.from_json(operation.to_json()) == operation
+
+
+def test_a_delete_journaled_before_counts_existed_accepts_no_mail() -> None:
+    old_row = {"kind": "delete_folder", "folder": "Alt", "new_name": None, "target": None}
+    assert FolderOperation.from_json(old_row).accepted_messages == 0
+
+
+@pytest.mark.parametrize(
+    ("state", "outcome", "text"),
+    [
+        (EntryState.QUEUED, "", "queued: create folder 'X'"),
+        (EntryState.DONE, "created folder 'X'", "created folder 'X'"),
+        (
+            EntryState.SKIPPED,
+            "skipped: create folder 'X': it is gone",
+            "skipped: create folder 'X': it is gone",
+        ),
+        (
+            EntryState.CANCELLED,
+            "cancelled by the user",
+            "cancelled: create folder 'X' (cancelled by the user)",
+        ),
+        (
+            EntryState.RUNNING,
+            "",
+            "running: create folder 'X' (interrupted; it resumes where it stopped)",
+        ),
+    ],
+)
+def test_each_journal_entry_says_what_happened_once(
+    state: EntryState, outcome: str, text: str
+) -> None:
+    at = datetime(2026, 3, 10, tzinfo=UTC)
+    entry = JournalEntry(1, "work", FolderOperation(K.CREATE_FOLDER, "X"), state, at, at, outcome)
+    assert entry_text(entry) == text
+    assert text.count("create folder") + text.count("created folder") == 1

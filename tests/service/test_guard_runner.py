@@ -16,8 +16,10 @@ from pathlib import Path
 import pytest
 
 from mailguard.core.account import AccountConfig, Security
+from mailguard.core.events import RunnerEvent
 from mailguard.core.filing_rules import FilingRule
 from mailguard.core.guard_policy import GuardPolicy
+from mailguard.core.guard_text import describe_event
 from mailguard.core.journal import FolderOperation, OperationKind
 from mailguard.imap.session import ImapSession
 from mailguard.net.fetcher import Fetcher
@@ -92,10 +94,15 @@ class World:
             zone=UTC,
         )
         self.lines: list[str] = []
+        self.events: list[RunnerEvent] = []
         self.runner = self.new_runner()
 
     def lines_append(self, line: str) -> None:
         self.lines.append(line)
+
+    def event_append(self, event: RunnerEvent) -> None:
+        self.events.append(event)
+        self.lines.append(f"{event.at.isoformat()} {event.account} {describe_event(event)}")
 
     def new_runner(self) -> GuardRunner:
         """A fresh runner on the same database: what a restart of ``mailguard watch`` gives."""
@@ -121,7 +128,7 @@ class World:
             imap=self.imap,
             rules=self.rules,
             policy=GuardPolicy(),
-            emit=self.lines_append,
+            emit=self.event_append,
             settings=RunnerSettings(tick=timedelta(days=2), rules_every=1),
         )
 
@@ -262,3 +269,37 @@ def test_overlapping_windows_share_one_baseline(world: World) -> None:
     assert len(baselines) == 1
     assert baselines[0].startswith("baseline taken before 'Storage' and 'Network': 0 messages")
     assert not [line for line in world.tick(START + timedelta(minutes=6)) if "baseline" in line]
+
+
+def test_mail_expunged_or_flagged_by_another_program_during_a_window_is_warned_about(
+    world: World,
+) -> None:
+    for n in range(3):
+        world.dovecot.deliver(
+            world.user, "Archive", make_message(subject=f"m{n}", message_id=f"<a{n}@x>")
+        )
+    world.manual.add("work", START, END, "Mail migration")
+    world.tick(START - timedelta(minutes=12))  # imminent: the baseline and the first census
+    assert world.tick(START + timedelta(minutes=1))[0].startswith("window_started")
+
+    with world.dovecot.client(world.user) as client:
+        client.select_folder("Archive")
+        client.add_flags([1], [b"\\Flagged"])
+    flagged = world.tick(START + timedelta(minutes=2))
+    assert flagged == [
+        "warning: foreign edit: another program changed flags of messages in 'Archive' "
+        "(read, flagged or marked for deletion); the provider warns that editing folders "
+        "during maintenance can lose mail"
+    ]
+
+    with world.dovecot.client(world.user) as client:
+        client.select_folder("Archive")
+        client.delete_messages([2])
+        client.uid_expunge([2])
+    expunged = world.tick(START + timedelta(minutes=3))
+    assert expunged == [
+        "warning: foreign edit: 1 message left 'Archive' (deleted, or moved by another "
+        "program); the provider warns that editing folders during maintenance can lose mail"
+    ]
+    assert [type(e).__name__ for e in world.events[-1:]] == ["ForeignEdit"]
+    assert world.tick(START + timedelta(minutes=4)) == []  # said once

@@ -94,8 +94,9 @@ def test_an_edit_during_the_window_is_refused_naming_the_window_and_the_reopenin
             now=DURING,
         )
     assert str(refused.value) == (
-        "refused: create folder 'A': maintenance window 'Mail migration' 2026-03-03 22:00–23:00; "
-        "edits open again at 2026-03-04 02:15 UTC; use --queue to do it then"
+        "refused: create folder 'A': maintenance window 'Mail migration' "
+        "2026-03-03 22:00–23:00 UTC; edits open again at 2026-03-04 02:15 UTC; "
+        "use --queue to do it then"
     )
     assert refused.value.exit_code == 3
     assert setup.journal.all("work") == []

@@ -1,13 +1,16 @@
-"""Building the refresh service for one CLI command: the composition root of the IMAP engine."""
+"""The IMAP engine's composition root: the refresh service over the real adapters.
+
+Shared by the CLI and the tray. Lean on purpose: ``mailguard resync`` imports
+only this (start-up is part of every refresh, measured against mbsync).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import timedelta
 
-from mailguard.cli.console import Console
-from mailguard.cli.timeargs import parse_zone, system_zone, utc_now
+from mailguard.app.zones import parse_zone, system_zone, utc_now
 from mailguard.imap.session import ImapSession
 from mailguard.net.lazy import LazyFetcher
 from mailguard.service.account_schedule import AccountSchedule
@@ -22,18 +25,22 @@ from mailguard.store.guard_store import ManualWindowStore
 from mailguard.store.paths import AppPaths
 from mailguard.store.report_store import ReportStore
 from mailguard.store.secrets import PasswordVault
+from mailguard.store.settings_store import SettingsStore
 from mailguard.store.snapshot_store import SnapshotStore
+
+#: Where warnings go: stderr for the CLI, the log for the tray.
+Warn = Callable[[str], None]
 
 
 @contextmanager
-def refresh_service(paths: AppPaths, console: Console) -> Iterator[RefreshService]:
+def refresh_service(paths: AppPaths, warn: Warn) -> Iterator[RefreshService]:
     """A RefreshService over the real keyring, database, IMAP and schedule sources.
 
     The Fetcher is made only if the account has a web source to read: most have none.
     """
     vault = PasswordVault()
     with Database(paths.database_file) as db, LazyFetcher(paths.http_cache_dir) as fetcher:
-        schedule = account_schedule(db, fetcher, ImapAccess(vault), console)
+        schedule = account_schedule(db, fetcher, ImapAccess(vault), warn)
         yield build_refresh_service(paths, db, vault, schedule)
 
 
@@ -41,7 +48,7 @@ def account_schedule(
     db: Database,
     fetcher: SourceFetcher,
     imap: ImapAccess,
-    console: Console,
+    warn: Warn,
     *,
     lookback: timedelta = LOOKBACK,
     lookahead: timedelta = LOOKAHEAD,
@@ -51,7 +58,7 @@ def account_schedule(
     fetched = AccountWindows(
         ScheduleReader(fetcher, default_zone=zone),
         ScheduleReader(fetcher, default_zone=zone, offline=True),
-        warn=console.warning,
+        warn=warn,
         lookback=lookback,
         lookahead=lookahead,
         zone_of=parse_zone,
@@ -61,7 +68,7 @@ def account_schedule(
         ManualWindowStore(db, utc_now),
         MailboxSchedule(imap),
         zone_of=parse_zone,
-        warn=console.warning,
+        warn=warn,
     )
 
 
@@ -77,4 +84,6 @@ def build_refresh_service(
         open_session=ImapSession,
         windows=schedule,
         clock=utc_now,
+        policy=SettingsStore(paths.config_dir).load().policy(),
+        zone=system_zone(),
     )

@@ -1,8 +1,13 @@
-"""Building the guard's services for one CLI command: the composition root of the guard."""
+"""The guard's composition root: every service the guard needs, over the real adapters.
+
+Shared by the CLI and the tray. Each face opens these where it works (a CLI
+command, a tray worker thread), since one SQLite connection belongs to one thread.
+"""
 
 from __future__ import annotations
 
 import os
+import random
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -10,16 +15,18 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import timedelta, tzinfo
 
-from mailguard.cli.console import Console
-from mailguard.cli.refresh_wiring import account_schedule, build_refresh_service
-from mailguard.cli.timeargs import system_zone, utc_now
+from mailguard.app.refresh_wiring import Warn, account_schedule, build_refresh_service
+from mailguard.app.zones import system_zone, utc_now
+from mailguard.core.events import RunnerEvent
 from mailguard.core.guard_policy import GuardPolicy
 from mailguard.core.journal import JournalEntry
 from mailguard.net.lazy import LazyFetcher
 from mailguard.service.account_schedule import AccountSchedule
+from mailguard.service.guard_runner import GuardRunner, RunnerSettings
 from mailguard.service.imap_access import ImapAccess
 from mailguard.service.operation_gate import OperationGate
 from mailguard.service.refresh import RefreshService
+from mailguard.service.schedule_poller import SchedulePoller
 from mailguard.store.account_store import AccountStore
 from mailguard.store.database import Database
 from mailguard.store.guard_store import ManualWindowStore, SqliteAnnouncementLog
@@ -27,10 +34,14 @@ from mailguard.store.journal_store import JournalStore
 from mailguard.store.paths import AppPaths
 from mailguard.store.rule_store import RuleStore
 from mailguard.store.secrets import PasswordVault
+from mailguard.store.settings_store import SettingsStore
 
 #: Test hook, never set in use: ``running`` or ``executed`` makes replay stop there
 #: (say so on stderr, then sleep) so a test can kill the process at that exact step.
 PAUSE_ENV = "MAILGUARD_TEST_PAUSE_AFTER"
+
+#: Schedule sources are read this often (±10 %); in between the last read is used.
+SOURCE_POLL = timedelta(minutes=30)
 
 #: The guard looks this far back and ahead in every source.
 GUARD_LOOKBACK = timedelta(days=2)
@@ -54,25 +65,29 @@ class GuardServices:
 
 
 @contextmanager
-def guard_services(paths: AppPaths, console: Console) -> Iterator[GuardServices]:
+def guard_services(paths: AppPaths, warn: Warn) -> Iterator[GuardServices]:
     """Everything the guard commands need, over the real keyring, database, IMAP and sources."""
     zone = system_zone()
-    policy = GuardPolicy()
+    policy = SettingsStore(paths.config_dir).load().policy()
     vault = PasswordVault()
     imap = ImapAccess(vault)
     with Database(paths.database_file) as db, LazyFetcher(paths.http_cache_dir) as fetcher:
         schedule = account_schedule(
-            db, fetcher, imap, console, lookback=GUARD_LOOKBACK, lookahead=GUARD_LOOKAHEAD
+            db, fetcher, imap, warn, lookback=GUARD_LOOKBACK, lookahead=GUARD_LOOKAHEAD
         )
         journal = JournalStore(db, utc_now)
         accounts = AccountStore(paths.config_dir)
         refresh = build_refresh_service(paths, db, vault, schedule)
+        log = SqliteAnnouncementLog(db)
+        rules = RuleStore(db)
         gate = OperationGate(
             schedule=schedule,
             journal=journal,
             imap=imap,
             policy=policy,
             zone=zone,
+            log=log,
+            rules=rules,
             checkpoint=_pause_for_tests(os.environ.get(PAUSE_ENV)),
         )
         yield GuardServices(
@@ -81,8 +96,8 @@ def guard_services(paths: AppPaths, console: Console) -> Iterator[GuardServices]
             schedule=schedule,
             manual=ManualWindowStore(db, utc_now),
             journal=journal,
-            rules=RuleStore(db),
-            log=SqliteAnnouncementLog(db),
+            rules=rules,
+            log=log,
             imap=imap,
             gate=gate,
             refresh=refresh,
@@ -102,3 +117,31 @@ def _pause_for_tests(step: str | None) -> Callable[[str, JournalEntry], None] | 
             time.sleep(3600)
 
     return pause
+
+
+def guard_runner(
+    guard: GuardServices, emit: Callable[[RunnerEvent], None], *, tick: timedelta
+) -> GuardRunner:
+    """The guard's engine over ``guard``: what ``watch``, the tray and the demo all run."""
+    return GuardRunner(
+        accounts=guard.accounts,
+        schedule=guard.schedule,
+        poller=SchedulePoller(
+            guard.schedule.polled,
+            every=SOURCE_POLL,
+            jitter=lambda: random.uniform(-1, 1),  # noqa: S311 - spreading polls, not secrets
+        ),
+        log=guard.log,
+        gate=guard.gate,
+        refresh=guard.refresh,
+        imap=guard.imap,
+        rules=guard.rules,
+        policy=guard.policy,
+        emit=emit,
+        settings=RunnerSettings(tick=tick, refresh_every=refresh_interval(guard.policy)),
+    )
+
+
+def refresh_interval(policy: GuardPolicy) -> timedelta:
+    """How often the backfill watch refreshes: every 10 minutes, six times at least."""
+    return min(timedelta(minutes=10), policy.backfill_watch / 6)

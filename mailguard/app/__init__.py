@@ -1,0 +1,1 @@
+"""The composition root shared by the CLI and the tray app."""

@@ -1,0 +1,1 @@
+"""Desktop integration without Qt: notifications over D-Bus, start on login."""

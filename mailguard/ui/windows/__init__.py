@@ -1,0 +1,1 @@
+"""The tray app's windows: Settings (and first run), Report, Folders, Upcoming windows."""
