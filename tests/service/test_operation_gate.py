@@ -20,8 +20,8 @@ from mailguard.core.filing_rules import FilingRule
 from mailguard.core.guard_policy import GuardPolicy
 from mailguard.core.journal import EntryState, FolderOperation, OperationKind
 from mailguard.core.model import MaintenanceWindow
-from mailguard.service.imap_access import ImapAccess
 from mailguard.service.filing_run import run_filing_rule
+from mailguard.service.imap_access import ImapAccess
 from mailguard.service.operation_gate import DeleteFolder, MoveByUid, OperationGate
 from mailguard.store.database import Database
 from mailguard.store.guard_store import ManualWindowStore

@@ -111,6 +111,20 @@ def test_a_move_into_a_folder_a_queued_delete_removes_is_refused_with_one_line(
     assert "Should the folder hold more mail by then, nothing is deleted." in box.informativeText()
     click(qtbot, box, "confirmYes")
     status_says(qtbot, window, "Queued as #1: Delete folder 'Old' and its 2 message")
+    queue_tab = window.tabs.indexOf(window.queue)
+    qtbot.waitUntil(
+        lambda: window.tabs.tabText(queue_tab).startswith("&Queued operations (1"),
+        timeout=LANE_TIMEOUT_MS,
+    )
+
+    qtbot.waitUntil(
+        lambda: button(window, "queueRenameFolder").isEnabled(), timeout=LANE_TIMEOUT_MS
+    )
+    click(qtbot, window, "queueRenameFolder")
+    dialog = shown(qtbot, window, QDialog, "folderNameDialog")
+    type_name(qtbot, dialog, "Older")
+    click(qtbot, dialog, "folderNameOk")
+    status_says(qtbot, window, "refused: rename folder 'Old' to 'Older': queued #1 deletes 'Old'")
 
     assert window.folders.select("INBOX")
     click(qtbot, window, "queueMoveByRule")

@@ -10,7 +10,7 @@ can be opened early ("Open edits now…", the CLI's ``release``).
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QHideEvent, QShowEvent
+from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -77,6 +77,7 @@ class FoldersWindow(QDialog):
         self.tabs.addTab(self.rules, self.tr("Filing r&ules"))
         self.tabs.addTab(self.queue, self.tr("&Queued operations"))
         layout.addWidget(self.tabs, 1)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.desk.reload)
 
         self.status = QLabel(self)
         self.status.setObjectName("folderStatus")
@@ -91,6 +92,7 @@ class FoldersWindow(QDialog):
         self.desk.said.connect(self._say)
         self.desk.changed.connect(self._show_standing)
         self.desk.journal_read.connect(self._show_standing)
+        self.desk.journal_read.connect(self._count_waiting)
         context.hub.accounts_changed.connect(lambda: self.show_account(self.desk.account))
         self._show_standing()
 
@@ -132,6 +134,16 @@ class FoldersWindow(QDialog):
     def _say(self, text: str, error: bool) -> None:
         self.status.setText(text)
         self.status.setStyleSheet("font-weight: bold;" if error else "")
+
+    def _count_waiting(self) -> None:
+        """The queue's tab says how many operations wait."""
+        waiting = sum(1 for e in self.desk.journal.entries if e.state.is_open)
+        self.tabs.setTabText(
+            self.tabs.indexOf(self.queue),
+            self.tr("&Queued operations (%n)", "", waiting)
+            if waiting
+            else self.tr("&Queued operations"),
+        )
 
     def _show_standing(self) -> None:
         desk = self.desk

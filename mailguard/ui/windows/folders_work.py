@@ -12,18 +12,16 @@ import logging
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from mailguard.app.guard_wiring import GuardServices, guard_services
+from mailguard.app.guard_wiring import GuardServices, early_release, guard_services
 from mailguard.core.account import AccountConfig
 from mailguard.core.errors import EditsRefused, UsageError
 from mailguard.core.filing_rules import FilingRule
 from mailguard.core.journal import JournalEntry
 from mailguard.core.model import MaintenanceWindow
 from mailguard.imap.server_view import FolderEntry, folder_entries, message_count
-from mailguard.service.early_release import EarlyRelease
 from mailguard.service.filing_run import run_filing_rule
 from mailguard.service.operation_gate import GateResult, Replayed, Request
 from mailguard.store.paths import AppPaths
-from mailguard.store.report_store import ReportStore
 
 log = logging.getLogger("mailguard.ui")
 
@@ -87,7 +85,7 @@ def read_journal(
         release = None
         if windows is not None:
             try:
-                plan = _early_release(guard).plan(config, datetime.now(UTC), list(windows))
+                plan = early_release(guard).plan(config, datetime.now(UTC), list(windows))
             except EditsRefused as refused:
                 release = ReleaseOffer(refusal=str(refused))
             else:
@@ -149,7 +147,7 @@ def release_edits(paths: AppPaths, account: str) -> tuple[Replayed, ...] | None:
     with guard_services(paths, log.warning) as guard:
         config = guard.accounts.get(account)
         windows = guard.schedule(config, now)
-        plan, replayed = _early_release(guard).release(config, now, windows, yes=True)
+        plan, replayed = early_release(guard).release(config, now, windows, yes=True)
         return None if plan is None else tuple(replayed)
 
 
@@ -164,13 +162,3 @@ def _done(guard: GuardServices, account: str, result: GateResult) -> EditDone:
         return EditDone(result)
     config = guard.accounts.get(account)
     return EditDone(result, guard.gate.standing(config, datetime.now(UTC)).edits_open_at)
-
-
-def _early_release(guard: GuardServices) -> EarlyRelease:
-    return EarlyRelease(
-        gate=guard.gate,
-        log=guard.log,
-        reports=ReportStore(guard.db),
-        policy=guard.policy,
-        zone=guard.zone,
-    )
