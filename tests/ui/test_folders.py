@@ -300,3 +300,20 @@ def test_with_several_accounts_a_chooser_shows_the_first_and_switches(
         assert tree_rows(window)["INBOX"] == "0"
     finally:
         tray.shutdown()
+
+
+def test_mail_arriving_while_the_delete_is_asked_about_stops_the_delete(
+    app: TrayApp, qtbot: QtBot, dovecot: Dovecot, mail_user: MailUser, home: AppPaths
+) -> None:
+    window = open_folders(app, qtbot)
+    assert window.folders.select("Old")
+    click(qtbot, window, "deleteFolder")
+    box = shown(qtbot, window, QMessageBox, "confirmDelete")
+    assert isinstance(box, QMessageBox)
+    assert box.text().startswith("Delete 'Old' and its 4 message")
+    dovecot.deliver(mail_user, "Old", make_message(message_id="<late@x>"))  # while it asks
+    click(qtbot, box, "confirmYes")
+    status_says(qtbot, window, "folder 'Old' now holds 5 messages, more than the 4 confirmed")
+    assert dovecot.message_ids(mail_user, "Old")["<late@x>"] == 1
+    assert journal(home) == []
+    qtbot.waitUntil(lambda: tree_rows(window).get("Old") == "5", timeout=LANE_TIMEOUT_MS)

@@ -137,6 +137,34 @@ def test_a_move_into_a_folder_a_queued_delete_removes_is_refused_with_one_line(
     assert dovecot.message_ids(mail_user, "INBOX") == {"<INBOX-Invoice0@x>": 1}
 
 
+def test_a_queued_move_into_a_folder_a_queued_rename_renames_follows_it_and_says_so(
+    app: TrayApp, qtbot: QtBot, home: AppPaths
+) -> None:
+    window = open_folders(app, qtbot)
+    assert window.folders.select("Old")
+    qtbot.waitUntil(
+        lambda: button(window, "queueRenameFolder").isEnabled(), timeout=LANE_TIMEOUT_MS
+    )
+    click(qtbot, window, "queueRenameFolder")
+    dialog = shown(qtbot, window, QDialog, "folderNameDialog")
+    type_name(qtbot, dialog, "Older")
+    click(qtbot, dialog, "folderNameOk")
+    status_says(qtbot, window, "Queued as #1: Rename folder 'Old' to 'Older'")
+
+    assert window.folders.select("INBOX")
+    click(qtbot, window, "queueMoveByRule")
+    dialog = shown(qtbot, window, QDialog, "ruleDialog")
+    define_rule(qtbot, dialog, "invoices", subject="invoice", target="Old")
+    click(qtbot, dialog, "ruleOk")
+    status_says(qtbot, window, "'Old' follows queued #1, which renames it to 'Older'")
+    assert "Queued as #2: Move 1 message" in window.status.text()
+    assert "to 'Older'; it runs once edits open again at " in window.status.text()
+    assert journal(home) == [
+        ("rename folder 'Old' to 'Older'", EntryState.QUEUED),
+        ("move 1 message from 'INBOX' to 'Older'", EntryState.QUEUED),
+    ]
+
+
 def test_after_a_window_and_a_resync_edits_can_be_opened_early(
     qapp: QApplication, home: AppPaths, dovecot: Dovecot, mail_user: MailUser, qtbot: QtBot
 ) -> None:

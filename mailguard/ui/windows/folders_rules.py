@@ -194,6 +194,7 @@ class RuleDialog(QDialog):
             self,
         )
         self.run.setObjectName("ruleRunNow")
+        self.run.setAccessibleName(self.run.text().replace("&", ""))
         self.run.setChecked(choose)
         layout.addWidget(self.run)
         self.problem = QLabel(self)
