@@ -48,6 +48,7 @@ class FolderDesk(QObject):
         #: False while the window is closed: rounds then only update the standing,
         #: the next ``use_account`` reads everything afresh.
         self.watching = True
+        self._telling = False
         context.hub.round_finished.connect(self.on_round)
         context.hub.queue_changed.connect(self._queue_changed)
 
@@ -103,10 +104,10 @@ class FolderDesk(QObject):
         account = self.account
         if account is None:
             return
-        settling = self.standing is not None and self.standing.state is GuardState.SETTLING
-        windows = (
-            self.windows if settling and self.standing and self.standing.edits_closed else None
-        )
+        standing = self.standing
+        settling = standing is not None and standing.state is GuardState.SETTLING
+        # While settling, the guard's windows let the release offer be checked without a fetch.
+        windows = self.windows if settling and standing and standing.edits_closed else None
         paths = self.context.paths
         self._submit(
             account,
@@ -152,14 +153,15 @@ class FolderDesk(QObject):
         def settled() -> None:
             self._edits -= 1
             self.changed.emit()
-            if account != self.account:
-                return
-            if folders_too:
-                self.reload_folders()
-            self.reload_journal()
             if journal_too:
+                self._telling = True  # our own news: read once, below
                 self.context.hub.queue_changed.emit(account)
+                self._telling = False
                 self.context.request_overview()
+            if account == self.account:
+                if folders_too:
+                    self.reload_folders()
+                self.reload_journal()
 
         def succeeded(result: Any) -> None:
             if account == self.account:
@@ -227,7 +229,7 @@ class FolderDesk(QObject):
     # -- results ---------------------------------------------------------------------
 
     def _queue_changed(self, account: str) -> None:
-        if account == self.account and not self.busy:
+        if account == self.account and not self.busy and not self._telling:
             self.reload_journal()
 
     def _folders(self, account: str, entries: tuple[FolderEntry, ...], error: str) -> None:
