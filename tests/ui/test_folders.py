@@ -132,6 +132,36 @@ def define_rule(qtbot: QtBot, dialog: QDialog, name: str, *, subject: str, targe
     qtbot.keyClicks(box.lineEdit(), target)
 
 
+def ask_to_delete(qtbot: QtBot, window: FoldersWindow, folder: str, action: str) -> QMessageBox:
+    """Select ``folder``, click ``action`` (delete or queue delete): the confirmation it shows."""
+    assert window.folders.select(folder)
+    qtbot.waitUntil(lambda: button(window, action).isEnabled(), timeout=LANE_TIMEOUT_MS)
+    click(qtbot, window, action)
+    box = shown(qtbot, window, QMessageBox, "confirmDelete")
+    assert isinstance(box, QMessageBox)
+    return box
+
+
+def name_folder(qtbot: QtBot, window: FoldersWindow, action: str, name: str) -> None:
+    """Click ``action`` (a new folder or a rename, now or queued) and answer with ``name``."""
+    qtbot.waitUntil(lambda: button(window, action).isEnabled(), timeout=LANE_TIMEOUT_MS)
+    click(qtbot, window, action)
+    dialog = shown(qtbot, window, QDialog, "folderNameDialog")
+    type_name(qtbot, dialog, name)
+    click(qtbot, dialog, "folderNameOk")
+
+
+def file_from_inbox(
+    qtbot: QtBot, window: FoldersWindow, action: str, rule: str, *, subject: str, target: str
+) -> None:
+    """With INBOX selected, click ``action`` (move by rule, now or queued) and define ``rule``."""
+    assert window.folders.select("INBOX")
+    click(qtbot, window, action)
+    dialog = shown(qtbot, window, QDialog, "ruleDialog")
+    define_rule(qtbot, dialog, rule, subject=subject, target=target)
+    click(qtbot, dialog, "ruleOk")
+
+
 def journal(home: AppPaths) -> list[tuple[str, EntryState]]:
     with Database(home.database_file) as db:
         entries = JournalStore(db, lambda: datetime.now(UTC)).all("work")
@@ -190,10 +220,7 @@ def test_deleting_a_folder_with_mail_names_its_count_and_happens_only_after_yes(
     app: TrayApp, qtbot: QtBot, dovecot: Dovecot, mail_user: MailUser, home: AppPaths
 ) -> None:
     window = open_folders(app, qtbot)
-    assert window.folders.select("Old")
-    click(qtbot, window, "deleteFolder")
-    box = shown(qtbot, window, QMessageBox, "confirmDelete")
-    assert isinstance(box, QMessageBox)
+    box = ask_to_delete(qtbot, window, "Old", "deleteFolder")
     assert box.text().startswith("Delete 'Old' and its 4 message")
     assert box.text().endswith("They cannot be restored.")
     assert box.defaultButton() is box.escapeButton()  # Enter and Escape both cancel
@@ -306,10 +333,7 @@ def test_mail_arriving_while_the_delete_is_asked_about_stops_the_delete(
     app: TrayApp, qtbot: QtBot, dovecot: Dovecot, mail_user: MailUser, home: AppPaths
 ) -> None:
     window = open_folders(app, qtbot)
-    assert window.folders.select("Old")
-    click(qtbot, window, "deleteFolder")
-    box = shown(qtbot, window, QMessageBox, "confirmDelete")
-    assert isinstance(box, QMessageBox)
+    box = ask_to_delete(qtbot, window, "Old", "deleteFolder")
     assert box.text().startswith("Delete 'Old' and its 4 message")
     dovecot.deliver(mail_user, "Old", make_message(message_id="<late@x>"))  # while it asks
     click(qtbot, box, "confirmYes")

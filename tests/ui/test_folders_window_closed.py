@@ -21,11 +21,13 @@ from mailguard.ui.app import TrayApp, TrayOptions
 from tests.dovecot import Dovecot, MailUser, make_message
 from tests.ui.test_folders import (
     LANE_TIMEOUT_MS,
+    ask_to_delete,
     button,
     click,
-    define_rule,
+    file_from_inbox,
     fill,
     journal,
+    name_folder,
     open_folders,
     shown,
     status_says,
@@ -100,13 +102,7 @@ def test_a_move_into_a_folder_a_queued_delete_removes_is_refused_with_one_line(
     app: TrayApp, qtbot: QtBot, home: AppPaths, dovecot: Dovecot, mail_user: MailUser
 ) -> None:
     window = open_folders(app, qtbot)
-    assert window.folders.select("Old")
-    qtbot.waitUntil(
-        lambda: button(window, "queueDeleteFolder").isVisible(), timeout=LANE_TIMEOUT_MS
-    )
-    click(qtbot, window, "queueDeleteFolder")
-    box = shown(qtbot, window, QMessageBox, "confirmDelete")
-    assert isinstance(box, QMessageBox)
+    box = ask_to_delete(qtbot, window, "Old", "queueDeleteFolder")
     assert box.text().startswith("Delete 'Old' and its 2 message")
     assert "Should the folder hold more mail by then, nothing is deleted." in box.informativeText()
     click(qtbot, box, "confirmYes")
@@ -117,20 +113,13 @@ def test_a_move_into_a_folder_a_queued_delete_removes_is_refused_with_one_line(
         timeout=LANE_TIMEOUT_MS,
     )
 
-    qtbot.waitUntil(
-        lambda: button(window, "queueRenameFolder").isEnabled(), timeout=LANE_TIMEOUT_MS
-    )
-    click(qtbot, window, "queueRenameFolder")
-    dialog = shown(qtbot, window, QDialog, "folderNameDialog")
-    type_name(qtbot, dialog, "Older")
-    click(qtbot, dialog, "folderNameOk")
+    assert window.folders.select("Old")
+    name_folder(qtbot, window, "queueRenameFolder", "Older")
     status_says(qtbot, window, "refused: rename folder 'Old' to 'Older': queued #1 deletes 'Old'")
 
-    assert window.folders.select("INBOX")
-    click(qtbot, window, "queueMoveByRule")
-    dialog = shown(qtbot, window, QDialog, "ruleDialog")
-    define_rule(qtbot, dialog, "old invoices", subject="invoice", target="Old")
-    click(qtbot, dialog, "ruleOk")
+    file_from_inbox(
+        qtbot, window, "queueMoveByRule", "old invoices", subject="invoice", target="Old"
+    )
     status_says(qtbot, window, "refused: move 1 message from 'INBOX' to 'Old': queued #1 deletes")
     assert window.status.text().startswith("Added the filing rule 'old invoices'.")
     assert journal(home) == [("delete folder 'Old' and its 2 messages", EntryState.QUEUED)]
@@ -142,20 +131,10 @@ def test_a_queued_move_into_a_folder_a_queued_rename_renames_follows_it_and_says
 ) -> None:
     window = open_folders(app, qtbot)
     assert window.folders.select("Old")
-    qtbot.waitUntil(
-        lambda: button(window, "queueRenameFolder").isEnabled(), timeout=LANE_TIMEOUT_MS
-    )
-    click(qtbot, window, "queueRenameFolder")
-    dialog = shown(qtbot, window, QDialog, "folderNameDialog")
-    type_name(qtbot, dialog, "Older")
-    click(qtbot, dialog, "folderNameOk")
+    name_folder(qtbot, window, "queueRenameFolder", "Older")
     status_says(qtbot, window, "Queued as #1: Rename folder 'Old' to 'Older'")
 
-    assert window.folders.select("INBOX")
-    click(qtbot, window, "queueMoveByRule")
-    dialog = shown(qtbot, window, QDialog, "ruleDialog")
-    define_rule(qtbot, dialog, "invoices", subject="invoice", target="Old")
-    click(qtbot, dialog, "ruleOk")
+    file_from_inbox(qtbot, window, "queueMoveByRule", "invoices", subject="invoice", target="Old")
     status_says(qtbot, window, "'Old' follows queued #1, which renames it to 'Older'")
     assert "Queued as #2: Move 1 message" in window.status.text()
     assert "to 'Older'; it runs once edits open again at " in window.status.text()
