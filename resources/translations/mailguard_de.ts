@@ -1594,6 +1594,10 @@ Vertrauen Sie ihm nur, wenn er mit dem Fingerabdruck übereinstimmt, den Ihnen I
             <translation>Kein Wartungsfenster bekannt</translation>
         </message>
         <message>
+            <source>Current window: {title}, until {end}</source>
+            <translation>Aktuelles Wartungsfenster: {title}, bis {end}</translation>
+        </message>
+        <message>
             <source>Next window: {title}, {start}–{end}</source>
             <translation>Nächstes Wartungsfenster: {title}, {start}–{end}</translation>
         </message>

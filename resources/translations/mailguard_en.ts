@@ -1591,6 +1591,10 @@ Trust it only if it matches the fingerprint your provider or administrator gave 
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Current window: {title}, until {end}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Next window: {title}, {start}–{end}</source>
             <translation type="unfinished" />
         </message>
