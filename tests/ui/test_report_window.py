@@ -19,6 +19,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QHeaderView,
     QLineEdit,
@@ -197,6 +198,61 @@ def test_sorting_by_date_orders_by_time_not_by_the_text(
     assert subjects(late) == list(reversed(by_time))
     click_header(late, qtbot, 2)
     assert subjects(late) == sorted(by_time)
+
+
+def test_each_category_shows_what_is_particular_to_it(
+    context: UiContext, home: AppPaths, dovecot: Dovecot, mail_user: MailUser, qtbot: QtBot
+) -> None:
+    add_account(home, dovecot, mail_user)
+    dovecot.ensure_folder(mail_user, "Archiv")
+    for subject in ("to move", "to flag", "to lose"):
+        message = make_message(subject=subject, message_id=f"<{subject.split()[1]}@x>")
+        dovecot.deliver(mail_user, "INBOX", message, flags="\\Seen")
+    for subject in ("bill 1", "bill 2"):
+        dovecot.deliver(mail_user, "Rechnungen", make_message(subject=subject))
+    with refresh_service(home, print) as service:
+        service.snapshot("work")
+    with dovecot.client(mail_user) as client:
+        client.select_folder("INBOX")
+        uid = {name: client.search(["HEADER", "Message-ID", f"<{name}@x>"])[0]
+               for name in ("move", "flag", "lose")}  # fmt: skip
+        client.move([uid["move"]], "Archiv")
+        client.add_flags([uid["flag"]], [b"\\Flagged"])
+        client.remove_flags([uid["flag"]], [b"\\Seen"])
+        client.delete_messages([uid["lose"]])
+        client.expunge()
+        client.rename_folder("Rechnungen", "Bills")
+        client.create_folder("Neu")
+    resync(home)
+
+    window = open_window(context, qtbot)
+
+    def particular(key: str) -> list[list[str]]:
+        page = window.pages[key]
+        first = 0 if key == "folders" else 5  # mail tables: after folder, from, subject, dates
+        return [[row[0], *row[first:]] if first else row for row in rows(page)]
+
+    def headers(key: str) -> list[str]:
+        model = window.pages[key].model
+        return [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+
+    assert window.tabs.currentWidget() is window.pages["missing"]
+    assert headers("missing")[5:] == ["UID", "Message-ID"]
+    assert particular("missing") == [["INBOX", str(uid["lose"]), "<lose@x>"]]
+    assert headers("moved")[5:] == ["Moved"]
+    assert particular("moved") == [["Archiv", "INBOX → Archiv"]]
+    assert headers("flags_changed")[5:] == ["Lost flags", "Gained flags"]
+    assert particular("flags_changed") == [["INBOX", "read", "flagged"]]
+    assert headers("folders") == ["Change", "Folder", "New name"]
+    assert sorted(particular("folders")) == [
+        ["added", "Neu", ""],
+        ["renamed", "Rechnungen", "Bills"],
+    ]
+    titles = tab_titles(window)
+    assert [titles[key] for key in ("missing", "moved", "flags_changed", "folders")] == [
+        "Missing (1)", "Moved (1)", "Flags changed (1)", "Folders (2)",
+    ]  # fmt: skip
+    assert "Message-ID" in window.pages["missing"].description.text()  # and what to do
 
 
 def test_ctrl_f_focuses_the_filter_which_narrows_the_rows_and_escape_empties_it(
@@ -415,6 +471,28 @@ def test_resync_now_runs_through_the_app_is_disabled_meanwhile_and_shows_the_new
         assert window.resync_button.isEnabled()
     finally:
         app.shutdown()
+
+
+def test_tab_walks_the_controls_in_reading_order(
+    context: UiContext, mailbox: MailUser, qtbot: QtBot
+) -> None:
+    window = open_window(context, qtbot)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.report_list.setFocus()
+    click_row(window.pages["backfilled"].table, qtbot, 0)  # a selection: Copy is enabled
+    window.report_list.setFocus()
+
+    walked = []
+    for _ in range(9):
+        focused = QApplication.focusWidget()
+        walked.append(focused.objectName())
+        QTest.keyClick(focused, Qt.Key.Key_Tab)
+
+    assert walked == [
+        "reportList", "filterBox", "qt_tabwidget_tabbar", "table:backfilled",
+        "copyRows", "exportCsv", "resyncNow", "close", "reportList",
+    ]  # fmt: skip
 
 
 def test_every_control_has_an_accessible_name_and_enter_in_the_filter_presses_nothing(

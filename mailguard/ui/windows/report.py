@@ -59,6 +59,8 @@ class ReportWindow(QDialog):
         self._selecting = False  # the code, not the user, is choosing the account or report
         self._resyncing: set[str] = set()
         self._exporting = False
+        self._message = ""  # the latest word on what the user did (copied, saved, failed)
+        self._resync_text = ""  # the shown account's resync in progress
         #: Asks where to save a CSV file (suggested file name in, path or None out);
         #: tests replace it rather than drive Qt's file dialog.
         self.choose_path: Callable[[str], Path | None] = self._ask_csv_path
@@ -436,13 +438,14 @@ class ReportWindow(QDialog):
     # -- what the app tells ----------------------------------------------------------
 
     def _report_stored(self, account: str, _report_id: int) -> None:
-        if self._view is None or (self._account is not None and account != self._account):
+        # A hidden window reads again when it is next opened (show_report).
+        if not self.isVisible() or (self._account is not None and account != self._account):
             return
         keep = None if self._latest_shown else self._shown_report_id()
         self._load(account, keep, fresh=False)
 
     def _accounts_changed(self) -> None:
-        if self._view is not None:
+        if self.isVisible():
             self._load(self._account, self._shown_report_id(), fresh=False)
 
     def _resync_progressed(self, account: str, progress: object) -> None:
@@ -457,16 +460,16 @@ class ReportWindow(QDialog):
         running = account in self._resyncing
         self.resync_button.setEnabled(account is not None and not running)
         if not running:
-            if self.status.property("resync"):
-                self._say("")
-            return
-        if progress is not None and progress.folders_total:
-            text = self.tr("Resyncing… folder {done} of {total}, {messages} messages read").format(
+            self._resync_text = ""
+        elif progress is not None and progress.folders_total:
+            self._resync_text = self.tr(
+                "Resyncing… folder {done} of {total}, {messages} messages read"
+            ).format(
                 done=progress.folders_done, total=progress.folders_total, messages=progress.messages
             )
         else:
-            text = self.tr("Resyncing…")
-        self._say(text, resync=True)
+            self._resync_text = self._resync_text or self.tr("Resyncing…")
+        self._show_status()
 
     # -- helpers ---------------------------------------------------------------------
 
@@ -481,6 +484,10 @@ class ReportWindow(QDialog):
         )
         self.export_button.setEnabled(page is not None and page.shown() > 0 and not self._exporting)
 
-    def _say(self, text: str, *, resync: bool = False) -> None:
-        self.status.setText(text)
-        self.status.setProperty("resync", resync)
+    def _say(self, text: str) -> None:
+        self._message = text
+        self._show_status()
+
+    def _show_status(self) -> None:
+        """A running resync's progress, else the latest message."""
+        self.status.setText(self._resync_text or self._message)

@@ -154,14 +154,23 @@ class ReportTables(QObject):
     def summary(self, report: StoredReport) -> str:
         outline = report.outline
         if outline.kind is ReportKind.BACKFILL:
-            made = self.tr("Report #{number}: late mail found by the backfill watch at {made}")
+            made = self.tr(
+                "Report #{number}: late mail found by the backfill watch at {made}, "
+                "compared with the snapshot of {taken}."
+            )
         elif outline.full:
-            made = self.tr("Report #{number}: full resync at {made}")
+            made = self.tr(
+                "Report #{number}: full resync at {made}, compared with the snapshot of {taken}."
+            )
         else:
-            made = self.tr("Report #{number}: incremental resync at {made}")
-        text = made.format(number=outline.id, made=self.moment(outline.created_at))
-        text += self.tr(", compared with the snapshot of {taken}.").format(
-            taken=self.moment(report.baseline_taken_at)
+            made = self.tr(
+                "Report #{number}: incremental resync at {made}, "
+                "compared with the snapshot of {taken}."
+            )
+        text = made.format(
+            number=outline.id,
+            made=self.moment(outline.created_at),
+            taken=self.moment(report.baseline_taken_at),
         )
         if outline.window is not None:
             text += " " + self.tr("Maintenance window: {window}.").format(
@@ -303,6 +312,7 @@ class ReportTables(QObject):
                 for at, (header, _) in enumerate(extra)
             ),
         )
+        mails = sorted(mails, key=lambda m: m.folder.casefold())  # as the table's first sort
         no_subject = self.tr("(no subject)")
         cells = [
             (
@@ -319,7 +329,7 @@ class ReportTables(QObject):
             DATE_COLUMN: [m.shown_date for m in mails],
             ARRIVED_COLUMN: [m.arrived for m in mails],
         }
-        return TableData(columns, cells, moments)
+        return TableData(columns, cells, moments, presorted=0)
 
     def folder_table(self, changes: Iterable[FolderChange]) -> TableData:
         columns = (
