@@ -8,6 +8,7 @@ identity computed here is the identity a snapshot (and so the journal) holds.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass
 
 from imapclient import IMAPClient
 
@@ -114,6 +115,31 @@ def _matching(records: Mapping[int, MessageRecord], wanted: set[str]) -> dict[st
         if key in wanted:
             found.setdefault(key, []).append(uid)
     return {key: tuple(uids) for key, uids in found.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class FolderEntry:
+    """A selectable folder, its hierarchy delimiter and how many messages it holds."""
+
+    name: str
+    delimiter: str | None
+    messages: int
+
+
+def folder_entries(client: IMAPClient) -> list[FolderEntry]:
+    """Every selectable folder with its message count (one LIST, one STATUS each), sorted."""
+    responses = RawChannel(client).run_checked([b'LIST "" "*"'], where="listing folders")
+    listed = {f.name: f for f in responses.folders if f.selectable}
+    entries = []
+    for name in sorted(listed, key=lambda n: (n.upper() != "INBOX", n.casefold())):
+        try:
+            count = message_count(client, name)
+        except ConnectionLost:
+            raise
+        except ImapError:
+            continue  # deleted between LIST and STATUS: gone
+        entries.append(FolderEntry(name, listed[name].delimiter, count))
+    return entries
 
 
 def message_count(client: IMAPClient, folder: str) -> int:
