@@ -8,13 +8,15 @@ INBOX and Bestellungen; a resync stores report #1 listing them as late mail.
 from __future__ import annotations
 
 import csv
+import subprocess
+import sys
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QCoreApplication, QPoint, Qt, QTranslator
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
@@ -41,6 +43,11 @@ from mailguard.ui.windows.report_tab import ReportTabPage
 from tests.dovecot import Dovecot, MailUser, make_message
 from tests.ui.test_tray_app import add_account
 
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "packaging"))
+
+import translations  # noqa: E402
+
 ZONE = ZoneInfo("Asia/Tokyo")  # no DST: a moment renders the same all year
 
 #: The late mail: (folder, sender, subject, dated and arrived); listed by folder, then UID.
@@ -65,6 +72,21 @@ LATE = [
     ),
 ]  # fmt: skip  (shown as Fri Jan 9, Mon Jan 5, Thu Jan 8: as text they sort apart from time)
 BEFORE_SNAPSHOT = "dated before the snapshot"
+
+GERMAN_TS = """<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de">
+<context><name>ReportWindow</name>
+<message><source>Report – mailguard</source><translation>Bericht – mailguard</translation></message>
+</context>
+<context><name>ReportTables</name>
+<message numerus="yes"><source>&amp;Late (%n)</source>
+<translation><numerusform>&amp;Verspätet (%n)</numerusform>
+<numerusform>&amp;Verspätet (%n)</numerusform></translation></message>
+<message><source>Folder</source><translation>Ordner</translation></message>
+</context>
+</TS>
+"""
 
 
 def deliver_late(dovecot: Dovecot, user: MailUser) -> None:
@@ -493,6 +515,29 @@ def test_tab_walks_the_controls_in_reading_order(
         "reportList", "filterBox", "qt_tabwidget_tabbar", "table:backfilled",
         "copyRows", "exportCsv", "resyncNow", "close", "reportList",
     ]  # fmt: skip
+
+
+def test_an_installed_translation_retranslates_the_open_window_and_its_tables(
+    context: UiContext, mailbox: MailUser, qtbot: QtBot, tmp_path: Path
+) -> None:
+    window = open_window(context, qtbot)
+    late = window.pages["backfilled"]
+    ts, qm = tmp_path / "report_de.ts", tmp_path / "report_de.qm"
+    ts.write_text(GERMAN_TS, encoding="utf-8")
+    subprocess.run([translations.tool("pyside6-lrelease"), str(ts), "-qm", str(qm)], check=True)
+    german = QTranslator()
+    assert german.load(str(qm))
+
+    QCoreApplication.installTranslator(german)
+    try:
+        qtbot.waitUntil(lambda: tab_titles(window)["backfilled"] == "Verspätet (3)", timeout=10_000)
+        assert window.windowTitle() == "Bericht – mailguard"
+        assert late.model.headerData(0, Qt.Orientation.Horizontal) == "Ordner"
+        assert len(rows(late)) == 3
+    finally:
+        QCoreApplication.removeTranslator(german)
+    qtbot.waitUntil(lambda: tab_titles(window)["backfilled"] == "Late (3)", timeout=10_000)
+    assert window.windowTitle() == "Report – mailguard"
 
 
 def test_every_control_has_an_accessible_name_and_enter_in_the_filter_presses_nothing(

@@ -65,9 +65,9 @@ class ReportWindow(QDialog):
         #: tests replace it rather than drive Qt's file dialog.
         self.choose_path: Callable[[str], Path | None] = self._ask_csv_path
         self.setObjectName("reportWindow")
-        self.setWindowTitle(self.tr("Report – mailguard"))
         self.resize(1000, 680)
         self._build()
+        self.retranslate()
         hub = context.hub
         hub.report_stored.connect(self._report_stored)
         hub.accounts_changed.connect(self._accounts_changed)
@@ -84,10 +84,9 @@ class ReportWindow(QDialog):
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
-        self.account_label = QLabel(self.tr("&Account:"), self)
+        self.account_label = QLabel(self)
         self.account_chooser = QComboBox(self)
         self.account_chooser.setObjectName("accountChooser")
-        self.account_chooser.setAccessibleName(self.tr("Account"))
         self.account_label.setBuddy(self.account_chooser)
         self.account_chooser.currentTextChanged.connect(self._account_chosen)
         top.addWidget(self.account_label)
@@ -128,11 +127,10 @@ class ReportWindow(QDialog):
         box = QWidget(self)
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
-        label = QLabel(self.tr("Stored &reports, newest first:"), box)
+        self.listing_label = QLabel(box)
         self.listing_model = ReportTableModel(self)
         self.report_list = QTableView(box)
         self.report_list.setObjectName("reportList")
-        self.report_list.setAccessibleName(self.tr("Stored reports"))
         self.report_list.setModel(self.listing_model)
         self.report_list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.report_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -144,8 +142,8 @@ class ReportWindow(QDialog):
             QHeaderView.ResizeMode.ResizeToContents
         )
         self.report_list.selectionModel().currentRowChanged.connect(self._report_chosen)
-        label.setBuddy(self.report_list)
-        layout.addWidget(label)
+        self.listing_label.setBuddy(self.report_list)
+        layout.addWidget(self.listing_label)
         layout.addWidget(self.report_list)
         return box
 
@@ -166,25 +164,22 @@ class ReportWindow(QDialog):
         layout.addWidget(self.preliminary)
 
         row = QHBoxLayout()
-        filter_label = QLabel(self.tr("&Filter:"), box)
+        self.filter_label = QLabel(box)
         self.filter_box = QLineEdit(box)
         self.filter_box.setObjectName("filterBox")
-        self.filter_box.setAccessibleName(self.tr("Filter the table"))
-        self.filter_box.setPlaceholderText(self.tr("Text in any column (Ctrl+F)"))
         self.filter_box.setClearButtonEnabled(True)
         self.filter_box.textChanged.connect(lambda _text: self._filter_timer.start())
         self.filter_box.installEventFilter(self)
-        filter_label.setBuddy(self.filter_box)
+        self.filter_label.setBuddy(self.filter_box)
         self.shown_count = QLabel(box)
         self.shown_count.setObjectName("shownCount")
-        row.addWidget(filter_label)
+        row.addWidget(self.filter_label)
         row.addWidget(self.filter_box, 1)
         row.addWidget(self.shown_count)
         layout.addLayout(row)
 
         self.tabs = QTabWidget(box)
         self.tabs.setObjectName("reportTabs")
-        self.tabs.setAccessibleName(self.tr("Report categories"))
         self.pages: dict[str, ReportTabPage] = {}
         for key in TAB_KEYS:
             page = ReportTabPage(key, self.tabs)
@@ -198,19 +193,13 @@ class ReportWindow(QDialog):
 
     def _build_buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.copy_button = self._button("copyRows", self.tr("&Copy"), self.copy_rows)
-        self.copy_button.setToolTip(self.tr("Copy the selected rows as tab-separated text"))
-        self.export_button = self._button("exportCsv", self.tr("&Export CSV…"), self.export_csv)
-        self.export_button.setToolTip(self.tr("Save the rows the current tab shows as a CSV file"))
-        self.resync_button = self._button("resyncNow", self.tr("Res&ync now"), self._resync)
-        self.resync_button.setToolTip(
-            self.tr("Compare the mailbox with the snapshot now and store a new report")
-        )
+        self.copy_button = self._button("copyRows", self.copy_rows)
+        self.export_button = self._button("exportCsv", self.export_csv)
+        self.resync_button = self._button("resyncNow", self._resync)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        close_button = close.button(QDialogButtonBox.StandardButton.Close)
-        close_button.setObjectName("close")
-        close_button.setAutoDefault(False)
-        close_button.setAccessibleName(self.tr("Close"))
+        self.close_button = close.button(QDialogButtonBox.StandardButton.Close)
+        self.close_button.setObjectName("close")
+        self.close_button.setAutoDefault(False)
         close.rejected.connect(self.close)
         for button in (self.copy_button, self.export_button):
             row.addWidget(button)
@@ -220,13 +209,44 @@ class ReportWindow(QDialog):
         self._update_buttons()
         return row
 
-    def _button(self, name: str, text: str, clicked: Callable[[], None]) -> QPushButton:
-        button = QPushButton(text, self)
+    def _button(self, name: str, clicked: Callable[[], None]) -> QPushButton:
+        button = QPushButton(self)
         button.setObjectName(name)
-        button.setAccessibleName(text.replace("&", "").rstrip("…"))
         button.setAutoDefault(False)  # Enter in the filter box must not press a button
         button.clicked.connect(clicked)
         return button
+
+    def retranslate(self) -> None:
+        """Every text in the current language; the shown report is rendered again."""
+        self.setWindowTitle(self.tr("Report – mailguard"))
+        self.account_label.setText(self.tr("&Account:"))
+        self.account_chooser.setAccessibleName(self.tr("Account"))
+        self.listing_label.setText(self.tr("Stored &reports, newest first:"))
+        self.report_list.setAccessibleName(self.tr("Stored reports"))
+        self.filter_label.setText(self.tr("&Filter:"))
+        self.filter_box.setAccessibleName(self.tr("Filter the table"))
+        self.filter_box.setPlaceholderText(self.tr("Text in any column (Ctrl+F)"))
+        self.tabs.setAccessibleName(self.tr("Report categories"))
+        texts = (
+            (self.copy_button, self.tr("&Copy"), self.tr("Copy"),
+             self.tr("Copy the selected rows as tab-separated text")),
+            (self.export_button, self.tr("&Export CSV…"), self.tr("Export CSV"),
+             self.tr("Save the rows the current tab shows as a CSV file")),
+            (self.resync_button, self.tr("Res&ync now"), self.tr("Resync now"),
+             self.tr("Compare the mailbox with the snapshot now and store a new report")),
+        )  # fmt: skip
+        for button, text, name, tip in texts:
+            button.setText(text)
+            button.setAccessibleName(name)
+            button.setToolTip(tip)
+        self.close_button.setAccessibleName(self.tr("Close"))
+        if self._view is not None and self.isVisible():
+            self._load(self._account, self._shown_report_id(), fresh=False)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # -- loading ---------------------------------------------------------------------
 
