@@ -419,6 +419,8 @@ class ReportWindow(QDialog):
 
     def export_csv(self) -> None:
         """The current tab's rows as shown (filtered, sorted) to a CSV file, in the lane."""
+        if self._filter_timer.isActive():  # typed just now: what the box says is what counts
+            self._apply_filter()
         page = self._current_page()
         report_id = self._shown_report_id()
         if page is None or report_id is None or self._exporting:
