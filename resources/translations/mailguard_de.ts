@@ -1022,6 +1022,512 @@ Vertrauen Sie ihm nur, wenn er mit dem Fingerabdruck übereinstimmt, den Ihnen I
         </message>
     </context>
     <context>
+        <name>ReportTables</name>
+        <message>
+            <source>#</source>
+            <extracomment>The folders tab's key beside the mail categories'. The tabs, in the order they are shown. Which tab a freshly opened report shows: the first of these that has rows. The columns every mail table starts with, and where the two moments are.</extracomment>
+            <translation>Nr.</translation>
+        </message>
+        <message>
+            <source>Made</source>
+            <translation>Erstellt</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Art</translation>
+        </message>
+        <message>
+            <source>Maintenance window</source>
+            <translation>Wartungsfenster</translation>
+        </message>
+        <message>
+            <source>Changes</source>
+            <translation>Änderungen</translation>
+        </message>
+        <message>
+            <source>Late mail (backfill watch)</source>
+            <translation>Nachlieferungen (Nachlieferungsphase)</translation>
+        </message>
+        <message>
+            <source>Resync, full</source>
+            <translation>Abgleich, vollständig</translation>
+        </message>
+        <message>
+            <source>Resync, incremental</source>
+            <translation>Abgleich, schrittweise</translation>
+        </message>
+        <message>
+            <source>{kind}, preliminary</source>
+            <translation>{kind}, vorläufig</translation>
+        </message>
+        <message>
+            <source>No window</source>
+            <translation>Kein Wartungsfenster</translation>
+        </message>
+        <message>
+            <source>“{title}”, {start} – {end}</source>
+            <translation>„{title}“, {start} – {end}</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n late</source>
+            <translation>
+                <numerusform>%n nachgeliefert</numerusform>
+                <numerusform>%n nachgeliefert</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n missing</source>
+            <translation>
+                <numerusform>%n fehlend</numerusform>
+                <numerusform>%n fehlend</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n sent during the window</source>
+            <translation>
+                <numerusform>%n während der Wartung gesendet</numerusform>
+                <numerusform>%n während der Wartung gesendet</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n moved</source>
+            <translation>
+                <numerusform>%n verschoben</numerusform>
+                <numerusform>%n verschoben</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n with changed flags</source>
+            <translation>
+                <numerusform>%n mit geänderten Markierungen</numerusform>
+                <numerusform>%n mit geänderten Markierungen</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n new</source>
+            <translation>
+                <numerusform>%n neu</numerusform>
+                <numerusform>%n neu</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n folder change(s)</source>
+            <translation>
+                <numerusform>%n Ordneränderung</numerusform>
+                <numerusform>%n Ordneränderungen</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n copy change(s)</source>
+            <translation>
+                <numerusform>%n Kopienänderung</numerusform>
+                <numerusform>%n Kopienänderungen</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Nothing changed</source>
+            <translation>Nichts verändert</translation>
+        </message>
+        <message>
+            <source>Report #{number}: late mail found by the backfill watch at {made}, compared with the snapshot of {taken}.</source>
+            <translation>Bericht Nr. {number}: nachgelieferte E-Mails, gefunden in der Nachlieferungsphase am {made}, verglichen mit dem Ausgangsstand vom {taken}.</translation>
+        </message>
+        <message>
+            <source>Report #{number}: full resync at {made}, compared with the snapshot of {taken}.</source>
+            <translation>Bericht Nr. {number}: vollständiger Abgleich am {made}, verglichen mit dem Ausgangsstand vom {taken}.</translation>
+        </message>
+        <message>
+            <source>Report #{number}: incremental resync at {made}, compared with the snapshot of {taken}.</source>
+            <translation>Bericht Nr. {number}: schrittweiser Abgleich am {made}, verglichen mit dem Ausgangsstand vom {taken}.</translation>
+        </message>
+        <message>
+            <source>Maintenance window: {window}.</source>
+            <translation>Wartungsfenster: {window}.</translation>
+        </message>
+        <message>
+            <source>Preliminary: made before the maintenance window was over; the provider may still deliver or change mail.</source>
+            <translation>Vorläufig: erstellt, bevor das Wartungsfenster vorbei war; der Anbieter kann noch E-Mails nachliefern oder ändern.</translation>
+        </message>
+        <message>
+            <source>Resync after {moment} for the final comparison.</source>
+            <translation>Gleichen Sie nach {moment} ab, um den endgültigen Vergleich zu erhalten.</translation>
+        </message>
+        <message numerus="yes">
+            <source>&amp;Late (%n)</source>
+            <translation>
+                <numerusform>&amp;Nachgeliefert (%n)</numerusform>
+                <numerusform>&amp;Nachgeliefert (%n)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Mail that was not in the snapshot although it is dated before it or inside the maintenance window: the provider delivered it late.</source>
+            <translation>E-Mails, die nicht im Ausgangsstand waren, obwohl sie davor oder innerhalb des Wartungsfensters datiert sind: Der Anbieter hat sie nachgeliefert.</translation>
+        </message>
+        <message>
+            <source>Late mail</source>
+            <translation>Nachgelieferte E-Mails</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Grund</translation>
+        </message>
+        <message numerus="yes">
+            <source>&amp;New (%n)</source>
+            <translation>
+                <numerusform>N&amp;eu (%n)</numerusform>
+                <numerusform>N&amp;eu (%n)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Mail that arrived after the snapshot, dated after it.</source>
+            <translation>E-Mails, die nach dem Ausgangsstand eingetroffen und danach datiert sind.</translation>
+        </message>
+        <message>
+            <source>New mail</source>
+            <translation>Neue E-Mails</translation>
+        </message>
+        <message numerus="yes">
+            <source>&amp;Missing (%n)</source>
+            <translation>
+                <numerusform>&amp;Fehlend (%n)</numerusform>
+                <numerusform>&amp;Fehlend (%n)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Mail the snapshot saw that is now in no folder. What you can do: look in your webmail, its trash too, searching for the subject or the Message-ID; wait, as the provider may still restore it (mailguard reports mail that comes back); or ask the provider to restore it, naming the Message-ID and the folder and UID shown here.</source>
+            <translation>E-Mails, die im Ausgangsstand waren und jetzt in keinem Ordner sind. Was Sie tun können: im Webmailer nachsehen, auch im Papierkorb, und nach Betreff oder Message-ID suchen; abwarten, denn der Anbieter kann sie noch wiederherstellen (mailguard meldet E-Mails, die zurückkommen); oder den Anbieter um Wiederherstellung bitten und dabei Message-ID, Ordner und UID von hier nennen.</translation>
+        </message>
+        <message>
+            <source>Missing mail</source>
+            <translation>Fehlende E-Mails</translation>
+        </message>
+        <message>
+            <source>UID</source>
+            <translation>UID</translation>
+        </message>
+        <message>
+            <source>Message-ID</source>
+            <translation>Message-ID</translation>
+        </message>
+        <message>
+            <source>(none)</source>
+            <translation>(keine)</translation>
+        </message>
+        <message numerus="yes">
+            <source>Mo&amp;ved (%n)</source>
+            <translation>
+                <numerusform>&amp;Verschoben (%n)</numerusform>
+                <numerusform>&amp;Verschoben (%n)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Mail now in another folder than in the snapshot.</source>
+            <translation>E-Mails, die jetzt in einem anderen Ordner liegen als im Ausgangsstand.</translation>
+        </message>
+        <message>
+            <source>Moved mail</source>
+            <translation>Verschobene E-Mails</translation>
+        </message>
+        <message>
+            <source>Moved</source>
+            <translation>Verschoben</translation>
+        </message>
+        <message>
+            <source>{source} → {target}</source>
+            <translation>{source} → {target}</translation>
+        </message>
+        <message numerus="yes">
+            <source>Fla&amp;gs changed (%n)</source>
+            <translation>
+                <numerusform>&amp;Markierungen geändert (%n)</numerusform>
+                <numerusform>&amp;Markierungen geändert (%n)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Mail whose flags (read, flagged, answered …) changed since the snapshot.</source>
+            <translation>E-Mails, deren Markierungen (gelesen, markiert, beantwortet …) sich seit dem Ausgangsstand geändert haben.</translation>
+        </message>
+        <message>
+            <source>Mail with changed flags</source>
+            <translation>E-Mails mit geänderten Markierungen</translation>
+        </message>
+        <message>
+            <source>Lost flags</source>
+            <translation>Verlorene Markierungen</translation>
+        </message>
+        <message>
+            <source>Gained flags</source>
+            <translation>Neue Markierungen</translation>
+        </message>
+        <message numerus="yes">
+            <source>&amp;Sent during the window (%n)</source>
+            <translation>
+                <numerusform>&amp;Während der Wartung gesendet (%n)</numerusform>
+                <numerusform>&amp;Während der Wartung gesendet (%n)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Mail you sent during the maintenance window. It may not have been delivered; consider re-sending it.</source>
+            <translation>E-Mails, die Sie während des Wartungsfensters gesendet haben. Sie wurden womöglich nicht zugestellt; senden Sie sie gegebenenfalls erneut.</translation>
+        </message>
+        <message>
+            <source>Mail sent during the window</source>
+            <translation>Während der Wartung gesendet</translation>
+        </message>
+        <message numerus="yes">
+            <source>Co&amp;pies (%n)</source>
+            <translation>
+                <numerusform>&amp;Kopien (%n)</numerusform>
+                <numerusform>&amp;Kopien (%n)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Copies of a message that is also in another folder, added or removed (servers such as Gmail keep one message in several folders).</source>
+            <translation>Hinzugekommene oder entfernte Kopien einer E-Mail, die auch in einem anderen Ordner liegt (Server wie Gmail führen eine E-Mail in mehreren Ordnern).</translation>
+        </message>
+        <message>
+            <source>Copies added or removed</source>
+            <translation>Hinzugekommene oder entfernte Kopien</translation>
+        </message>
+        <message>
+            <source>Copy</source>
+            <translation>Kopieren</translation>
+        </message>
+        <message>
+            <source>Also in</source>
+            <translation>Auch in</translation>
+        </message>
+        <message numerus="yes">
+            <source>F&amp;olders (%n)</source>
+            <translation>
+                <numerusform>&amp;Ordner (%n)</numerusform>
+                <numerusform>&amp;Ordner (%n)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Folders added, removed, renamed or renumbered since the snapshot.</source>
+            <translation>Seit dem Ausgangsstand hinzugekommene, entfernte, umbenannte oder neu nummerierte Ordner.</translation>
+        </message>
+        <message>
+            <source>Folder changes</source>
+            <translation>Ordneränderungen</translation>
+        </message>
+        <message>
+            <source>Folder</source>
+            <translation>Ordner</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>Von</translation>
+        </message>
+        <message>
+            <source>Subject</source>
+            <translation>Betreff</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Datum</translation>
+        </message>
+        <message>
+            <source>Arrived</source>
+            <translation>Eingetroffen</translation>
+        </message>
+        <message>
+            <source>(no subject)</source>
+            <translation>(kein Betreff)</translation>
+        </message>
+        <message>
+            <source>Change</source>
+            <translation>Änderung</translation>
+        </message>
+        <message>
+            <source>New name</source>
+            <translation>Neuer Name</translation>
+        </message>
+        <message>
+            <source>added</source>
+            <translation>hinzugekommen</translation>
+        </message>
+        <message>
+            <source>removed</source>
+            <translation>entfernt</translation>
+        </message>
+        <message>
+            <source>renamed</source>
+            <translation>umbenannt</translation>
+        </message>
+        <message>
+            <source>renumbered by the server</source>
+            <translation>vom Server neu nummeriert</translation>
+        </message>
+        <message>
+            <source>dated before the snapshot</source>
+            <translation>vor dem Ausgangsstand datiert</translation>
+        </message>
+        <message>
+            <source>dated inside the window</source>
+            <translation>innerhalb des Wartungsfensters datiert</translation>
+        </message>
+        <message>
+            <source>read</source>
+            <translation>gelesen</translation>
+        </message>
+        <message>
+            <source>answered</source>
+            <translation>beantwortet</translation>
+        </message>
+        <message>
+            <source>flagged</source>
+            <translation>markiert</translation>
+        </message>
+        <message>
+            <source>deleted</source>
+            <translation>gelöscht</translation>
+        </message>
+        <message>
+            <source>draft</source>
+            <translation>Entwurf</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportWindow</name>
+        <message>
+            <source>Report – mailguard</source>
+            <extracomment>Reading and exporting reports; never an account's lane (see the module's docstring). Typing in the filter box refilters once the typing pauses this long. Asks where to save a CSV file (suggested file name in, path or None out); tests replace it rather than drive Qt's file dialog.</extracomment>
+            <translation>Bericht – mailguard</translation>
+        </message>
+        <message>
+            <source>&amp;Account:</source>
+            <translation>&amp;Konto:</translation>
+        </message>
+        <message>
+            <source>Account</source>
+            <translation>Konto</translation>
+        </message>
+        <message>
+            <source>Stored &amp;reports, newest first:</source>
+            <translation>Gespeicherte &amp;Berichte, neueste zuerst:</translation>
+        </message>
+        <message>
+            <source>Stored reports</source>
+            <translation>Gespeicherte Berichte</translation>
+        </message>
+        <message>
+            <source>&amp;Filter:</source>
+            <translation>&amp;Filter:</translation>
+        </message>
+        <message>
+            <source>Filter the table</source>
+            <translation>Die Tabelle filtern</translation>
+        </message>
+        <message>
+            <source>Text in any column (Ctrl+F)</source>
+            <translation>Text in einer beliebigen Spalte (Strg+F)</translation>
+        </message>
+        <message>
+            <source>Report categories</source>
+            <translation>Kategorien des Berichts</translation>
+        </message>
+        <message>
+            <source>&amp;Copy</source>
+            <translation>&amp;Kopieren</translation>
+        </message>
+        <message>
+            <source>Copy</source>
+            <translation>Kopieren</translation>
+        </message>
+        <message>
+            <source>Copy the selected rows as tab-separated text</source>
+            <translation>Die gewählten Zeilen als tabulatorgetrennten Text kopieren</translation>
+        </message>
+        <message>
+            <source>&amp;Export CSV…</source>
+            <translation>Als CSV e&amp;xportieren …</translation>
+        </message>
+        <message>
+            <source>Export CSV</source>
+            <translation>Als CSV exportieren</translation>
+        </message>
+        <message>
+            <source>Save the rows the current tab shows as a CSV file</source>
+            <translation>Die Zeilen des aktuellen Reiters als CSV-Datei speichern</translation>
+        </message>
+        <message>
+            <source>Res&amp;ync now</source>
+            <translation>&amp;Jetzt abgleichen</translation>
+        </message>
+        <message>
+            <source>Resync now</source>
+            <translation>Jetzt abgleichen</translation>
+        </message>
+        <message>
+            <source>Compare the mailbox with the snapshot now and store a new report</source>
+            <translation>Das Postfach jetzt mit dem Ausgangsstand vergleichen und einen neuen Bericht speichern</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Schließen</translation>
+        </message>
+        <message>
+            <source>Loading the report…</source>
+            <translation>Bericht wird geladen …</translation>
+        </message>
+        <message>
+            <source>No account yet — add one in Settings.</source>
+            <translation>Noch kein Konto – legen Sie in den Einstellungen eines an.</translation>
+        </message>
+        <message>
+            <source>No report yet — one is made after each maintenance window, or with Resync now.</source>
+            <translation>Noch kein Bericht – einer entsteht nach jedem Wartungsfenster oder mit „Jetzt abgleichen“.</translation>
+        </message>
+        <message>
+            <source>Report #{number} is no longer stored; the latest is shown.</source>
+            <translation>Bericht Nr. {number} ist nicht mehr gespeichert; der neueste wird gezeigt.</translation>
+        </message>
+        <message>
+            <source>The report cannot be read: {error}</source>
+            <translation>Der Bericht lässt sich nicht lesen: {error}</translation>
+        </message>
+        <message>
+            <source>{shown} of {total} shown</source>
+            <translation>{shown} von {total} angezeigt</translation>
+        </message>
+        <message numerus="yes">
+            <source>Copied %n row(s).</source>
+            <translation>
+                <numerusform>%n Zeile kopiert.</numerusform>
+                <numerusform>%n Zeilen kopiert.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Saving {path}…</source>
+            <translation>{path} wird gespeichert …</translation>
+        </message>
+        <message numerus="yes">
+            <source>Saved %n row(s) to {path}.</source>
+            <translation>
+                <numerusform>%n Zeile in {path} gespeichert.</numerusform>
+                <numerusform>%n Zeilen in {path} gespeichert.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Nothing was saved: {error}</source>
+            <translation>Es wurde nichts gespeichert: {error}</translation>
+        </message>
+        <message>
+            <source>CSV files (*.csv)</source>
+            <translation>CSV-Dateien (*.csv)</translation>
+        </message>
+        <message>
+            <source>Resyncing… folder {done} of {total}, {messages} messages read</source>
+            <translation>Gleiche ab … Ordner {done} von {total}, {messages} E-Mails gelesen</translation>
+        </message>
+        <message>
+            <source>Resyncing…</source>
+            <translation>Gleiche ab …</translation>
+        </message>
+    </context>
+    <context>
         <name>RuleDialog</name>
         <message>
             <source>&amp;Name:</source>

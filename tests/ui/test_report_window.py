@@ -324,7 +324,9 @@ def test_copy_puts_the_selected_rows_on_the_clipboard_as_tab_separated_text(
     qtbot.mouseClick(window.copy_button, Qt.MouseButton.LeftButton)
     lines = QGuiApplication.clipboard().text().splitlines()
     assert [line.split("\t")[2] for line in lines[1:]] == [subject for _, _, subject, _ in LATE]
-    assert window.status.text() == "Copied 3 row(s)."  # no translator: the source text
+    assert window.status.text() == QCoreApplication.translate(
+        "ReportWindow", "Copied %n row(s).", None, 3
+    )  # in whichever language the test session installed
 
 
 def test_export_csv_writes_the_current_tab_as_shown_in_utf8_with_iso_dates(
@@ -354,7 +356,8 @@ def test_export_csv_writes_the_current_tab_as_shown_in_utf8_with_iso_dates(
     everything = tmp_path / "late mail.csv"
     assert export(everything) == [header, *(line(*mail) for mail in newest_first)]
     assert "Bestätigung".encode() in everything.read_bytes()  # UTF-8
-    assert window.status.text() == f"Saved 3 row(s) to {everything}."
+    saved = QCoreApplication.translate("ReportWindow", "Saved %n row(s) to {path}.", None, 3)
+    assert window.status.text() == saved.format(path=everything)
     window.filter_box.setText("invoice")  # and Export at once, before the table refilters
     assert export(tmp_path / "invoices.csv") == [
         header,
