@@ -22,6 +22,7 @@ from mailguard.core.guard_policy import GuardPolicy
 from mailguard.core.journal import JournalEntry
 from mailguard.net.lazy import LazyFetcher
 from mailguard.service.account_schedule import AccountSchedule
+from mailguard.service.backfill_watch import BackfillWatch
 from mailguard.service.early_release import EarlyRelease
 from mailguard.service.guard_runner import GuardRunner, RunnerSettings
 from mailguard.service.imap_access import ImapAccess
@@ -122,9 +123,17 @@ def _pause_for_tests(step: str | None) -> Callable[[str, JournalEntry], None] | 
 
 
 def guard_runner(
-    guard: GuardServices, emit: Callable[[RunnerEvent], None], *, tick: timedelta
+    guard: GuardServices,
+    emit: Callable[[RunnerEvent], None],
+    *,
+    tick: timedelta,
+    listen: bool = True,
 ) -> GuardRunner:
-    """The guard's engine over ``guard``: what ``watch``, the tray and the demo all run."""
+    """The guard's engine over ``guard``: what ``watch``, the tray and the demo all run.
+
+    ``listen``: through the backfill watch, listen for late mail (threads of their own,
+    ended by ``GuardRunner.close``); a single tick (``watch --once``) need not.
+    """
     return GuardRunner(
         accounts=guard.accounts,
         schedule=guard.schedule,
@@ -141,6 +150,7 @@ def guard_runner(
         policy=guard.policy,
         emit=emit,
         settings=RunnerSettings(tick=tick, refresh_every=refresh_interval(guard.policy)),
+        backfill=BackfillWatch(guard.imap.connect) if listen else None,
     )
 
 

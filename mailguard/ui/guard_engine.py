@@ -24,6 +24,8 @@ from mailguard.store.paths import AppPaths
 
 log = logging.getLogger("mailguard.ui")
 
+NOTICE_CHECK_MS = 1_000
+
 
 @dataclass(frozen=True, slots=True)
 class GuardRound:
@@ -63,7 +65,18 @@ class GuardEngine(QObject):
         self._timer.setInterval(self._tick_interval_ms)
         self._timer.timeout.connect(self.tick)
         self._timer.start()
+        # The backfill watch's listeners notice late mail in their own threads; a look
+        # every second turns a notice into a tick, so it is reported within seconds.
+        self._notice_timer = QTimer(self)
+        self._notice_timer.setInterval(NOTICE_CHECK_MS)
+        self._notice_timer.timeout.connect(self._tick_on_notice)
+        self._notice_timer.start()
         self.tick()
+
+    @Slot()
+    def _tick_on_notice(self) -> None:
+        if self._runner is not None and self._runner.noticed():
+            self.tick()
 
     @Slot()
     def tick(self) -> None:
@@ -79,6 +92,25 @@ class GuardEngine(QObject):
             self.failed.emit(str(exc))
             return
         self.round_finished.emit(GuardRound(now, tuple(self._events), tuple(overview)))
+
+    @Slot()
+    def reload(self) -> None:
+        """Settings changed (the guard's timing): open the services afresh, then tick."""
+        if self._runner is None:
+            return
+        self._runner.close()
+        self._stack.close()
+        self._stack = ExitStack()
+        try:
+            guard = self._stack.enter_context(guard_services(self._paths, log.warning))
+        except MailguardError as exc:
+            self._runner = None
+            self.failed.emit(str(exc))
+            return
+        self._runner = guard_runner(
+            guard, self._events.append, tick=timedelta(milliseconds=self._tick_interval_ms)
+        )
+        self.tick()
 
     @Slot()
     def check_now(self) -> None:
@@ -105,6 +137,9 @@ class GuardEngine(QObject):
         """Close the services in this thread, then end the thread's event loop."""
         if self._timer is not None:
             self._timer.stop()
+            self._notice_timer.stop()
+        if self._runner is not None:
+            self._runner.close()  # the late-mail listeners' threads end
         self._runner = None
         self._stack.close()
         self.thread().quit()
@@ -116,6 +151,7 @@ class GuardThread(QObject):
     request_tick = Signal()
     request_check = Signal()
     request_overview = Signal()
+    request_reload = Signal()
     request_stop = Signal()
 
     def __init__(self, engine: GuardEngine, parent: QObject | None = None) -> None:
@@ -128,6 +164,7 @@ class GuardThread(QObject):
         self.request_tick.connect(engine.tick)
         self.request_check.connect(engine.check_now)
         self.request_overview.connect(engine.refresh_overview)
+        self.request_reload.connect(engine.reload)
         self.request_stop.connect(engine.stop)
 
     def start(self) -> None:
