@@ -34,7 +34,6 @@ class Profile:
     """A user of the desktop: one mailguard home, and the commands and apps run in it."""
 
     def __init__(self, root: Path, desktop: DesktopSession) -> None:
-        self.desktop = desktop
         self.home = root / "home"
         self.paths = AppPaths.resolve(self.home)
         self.env = {
