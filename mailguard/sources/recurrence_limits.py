@@ -15,6 +15,7 @@ import functools
 import re
 from dataclasses import dataclass, replace
 from datetime import datetime
+from typing import Literal
 
 import icalendar
 from dateutil import rrule
@@ -25,7 +26,7 @@ from dateutil import rrule
 #: 10,000 days (about 20 ms), and most rules answer with their first period.
 _PROBE_YEAR = 9972
 
-_FREQUENCIES = {
+_FREQUENCIES: dict[str, Literal[0, 1, 2, 3, 4, 5, 6]] = {
     "YEARLY": rrule.YEARLY,
     "MONTHLY": rrule.MONTHLY,
     "WEEKLY": rrule.WEEKLY,
@@ -192,5 +193,5 @@ def _probe(frequency: str, parts: _Parts, probe_start: datetime) -> bool:
 
 
 def _rule_text(rule: icalendar.vRecur) -> str:
-    text = rule.to_ical().decode("ascii", "replace")
+    text = ";".join(f"{key}={','.join(map(str, values))}" for key, values in rule.items())
     return text if len(text) <= 80 else text[:79] + "…"
