@@ -77,7 +77,7 @@ def main(argv: Sequence[str] | None = None, console: Console | None = None) -> i
             log_to_file(paths.ensure())
         exit_code: int = args.run(args, paths, console)
     except MailguardError as exc:
-        console.error(str(exc))
+        console.error(_one_line(str(exc)))
         return exc.exit_code
     except KeyboardInterrupt:
         console.error("interrupted")
@@ -87,10 +87,17 @@ def main(argv: Sequence[str] | None = None, console: Console | None = None) -> i
         if debug:
             raise
         console.error(
-            f"unexpected {type(exc).__name__}: {exc} (details in the log; --debug shows them)"
+            _one_line(
+                f"unexpected {type(exc).__name__}: {exc} (details in the log; --debug shows them)"
+            )
         )
         return 1
     return exit_code
+
+
+def _one_line(message: str) -> str:
+    """An error is one line, whatever text (a pasted URL, a server's words) it quotes."""
+    return message.replace("\r", "\\r").replace("\n", "\\n")
 
 
 def _named_command(argv: Sequence[str] | None) -> str | None:

@@ -124,15 +124,16 @@ class Fetcher:
         returns that copy with ``not_modified=True``.
         """
         scheme = url_scheme(location)
+        shown = display_location(location)
         if scheme is None:
-            return read_local(Path(location), location, max_bytes=self._max_bytes)
+            return read_local(Path(location), shown, max_bytes=self._max_bytes)
         if scheme == "file":
             path = file_url_path(location)
             if path is None:
-                raise FetchError(location, "file URLs naming another computer are not supported")
-            return read_local(path, location, max_bytes=self._max_bytes)
+                raise FetchError(shown, "file URLs naming another computer are not supported")
+            return read_local(path, shown, max_bytes=self._max_bytes)
         if scheme not in ("http", "https"):
-            raise FetchError(display_location(location), f"unsupported URL scheme {scheme!r}")
+            raise FetchError(shown, f"unsupported URL scheme {scheme!r}")
         return self._download(location)
 
     def remember(self, fetched: Fetched) -> None:
