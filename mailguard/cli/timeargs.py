@@ -40,6 +40,5 @@ def parse_moment(text: str, zone: tzinfo, *, end_of_day: bool = False) -> dateti
 
 def _check_year(text: str, year: int) -> None:
     if not FIRST_YEAR <= year <= LAST_YEAR:
-        raise UsageError(
-            f"{text.strip()!r} is out of range: mailguard reads dates from {FIRST_YEAR} to {LAST_YEAR}"
-        )
+        years = f"{FIRST_YEAR} to {LAST_YEAR}"
+        raise UsageError(f"{text.strip()!r} is out of range: mailguard reads dates from {years}")
