@@ -23,6 +23,7 @@ from mailguard.core.account import AccountConfig, Security
 from mailguard.core.errors import (
     AuthenticationFailed,
     ConfigError,
+    ConnectionLost,
     ImapError,
     MissingCapability,
     ServerUnreachable,
@@ -112,6 +113,33 @@ def check_fingerprint(client: IMAPClient, fingerprint: str, address: str) -> Non
         )
 
 
+def certificate_fingerprint(config: AccountConfig, *, timeout_s: float = 15.0) -> str | None:
+    """The SHA-256 of the certificate the server presents (``AB:CD:…``), read without trusting
+    it and without logging in; None when it cannot be had. For a certificate that failed
+    verification: the user may check it and pin it (``--fingerprint``).
+    """
+    if config.security is Security.NONE:
+        return None
+    unverified = ssl.create_default_context()
+    unverified.check_hostname = False
+    unverified.verify_mode = ssl.CERT_NONE
+    address = f"{config.host}:{config.effective_port}"
+    try:
+        client = _connect(config, unverified, address, timeout_s)
+    except ImapError:
+        return None
+    try:
+        if config.security is Security.STARTTLS:
+            client.starttls(unverified)
+        sock = client.socket()
+        der = sock.getpeercert(binary_form=True) if isinstance(sock, ssl.SSLSocket) else None
+    except (OSError, imaplib.IMAP4.error):
+        return None
+    finally:
+        _close_quietly(client)
+    return _colons(hashlib.sha256(der).hexdigest()).upper() if der else None
+
+
 def _connect(
     config: AccountConfig, context: ssl.SSLContext | None, address: str, timeout_s: float
 ) -> IMAPClient:
@@ -173,6 +201,11 @@ def _login(client: IMAPClient, config: AccountConfig, password: str, address: st
             "with non-ASCII characters"
         ) from exc
     except LoginError as exc:
+        # imapclient turns every failure of the command into LoginError; what it caught says
+        # which: imaplib's abort is the connection going away, its error the server's NO/BAD.
+        cause = exc.__context__
+        if isinstance(cause, imaplib.IMAP4.abort | OSError):
+            raise _dropped_during_login(cause, address) from exc
         # imaplib's message holds the server's answer, never the command we sent.
         if "[UNAVAILABLE]" in str(exc):
             raise ServerUnreachable(
@@ -182,7 +215,25 @@ def _login(client: IMAPClient, config: AccountConfig, password: str, address: st
             f"the server rejected the user name or password for {config.user} at {address}"
         ) from exc
     except (OSError, imaplib.IMAP4.error) as exc:
-        raise ServerUnreachable(f"{address} closed the connection during login") from exc
+        raise _dropped_during_login(exc, address) from exc
+
+
+def _dropped_during_login(exc: BaseException, address: str) -> ConnectionLost:
+    """Not a wrong password: the connection went away before the server answered."""
+    how = "reset" if _was_reset(exc) else "closed"
+    return ConnectionLost(
+        f"the connection to {address} was {how} during login, before the server answered "
+        "(not a password problem; it is tried again like any network failure)"
+    )
+
+
+def _was_reset(exc: BaseException) -> bool:
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, ConnectionResetError) or "reset" in str(seen).lower():
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
 
 
 def _require(client: IMAPClient, required: Iterable[str], address: str) -> None:

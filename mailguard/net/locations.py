@@ -55,6 +55,19 @@ def display_location(location: str) -> str:
     return escape_controls(scheme + host + rest)
 
 
+def masked_location(location: str) -> str:
+    """``location`` with its password (or a lone token) as ``***``, for listing a source.
+
+    Unlike :func:`display_location` the user name stays, so two sources that differ
+    only in it can still be told apart: ``https://jo:***@status.example/feed``.
+    """
+    scheme, userinfo, host, rest = _split_authority(location)
+    if userinfo:
+        user, has_password, _ = userinfo.partition(":")
+        userinfo = f"{user}:***@" if has_password else "***@"
+    return escape_controls(scheme + userinfo + host + rest)
+
+
 def escape_controls(text: str) -> str:
     """``text`` with every control character written as its Python escape."""
     if text.isprintable():
