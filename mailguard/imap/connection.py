@@ -153,6 +153,10 @@ def _connect(
         )
     except ssl.SSLCertVerificationError as exc:
         raise tls_failure(exc, address) from exc
+    except (ssl.SSLEOFError, ssl.SSLZeroReturnError) as exc:  # gone, not untrusted
+        raise ServerUnreachable(
+            f"{address} closed the connection during the TLS handshake"
+        ) from exc
     except ssl.SSLError as exc:
         raise TlsFailure(f"the TLS handshake with {address} failed: {_reason(exc)}") from exc
     except socket.gaierror as exc:
@@ -176,6 +180,8 @@ def _starttls(client: IMAPClient, context: ssl.SSLContext | None, address: str) 
         client.starttls(context)
     except ssl.SSLCertVerificationError as exc:
         raise tls_failure(exc, address) from exc
+    except (ssl.SSLEOFError, ssl.SSLZeroReturnError) as exc:
+        raise ServerUnreachable(f"{address} closed the connection during STARTTLS") from exc
     except ssl.SSLError as exc:
         raise TlsFailure(f"the TLS handshake with {address} failed: {_reason(exc)}") from exc
     except (OSError, imaplib.IMAP4.error) as exc:

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 import pytest
 
 from mailguard.core.account import Security
-from mailguard.core.errors import AuthenticationFailed, ConnectionLost
+from mailguard.core.errors import AuthenticationFailed, ConnectionLost, ServerUnreachable
 from mailguard.core.events import ErrorKind, error_kind
 from mailguard.imap.connection import open_client
 from tests.dovecot import Dovecot, MailUser
@@ -67,3 +67,19 @@ def test_only_the_servers_no_is_a_wrong_password(
 
     assert "rejected the user name or password" in str(caught.value)
     assert error_kind(caught.value) is ErrorKind.AUTHENTICATION
+
+
+def test_a_connection_dropped_during_the_tls_handshake_is_not_an_untrusted_certificate(
+    dovecot: Dovecot, mail_user: MailUser
+) -> None:
+    relay = TcpRelay(dovecot.host, dovecot.imaps_port)
+    try:
+        relay.arm(1, lambda: None)  # cut as the server's first handshake bytes arrive
+        account = account_for(dovecot, mail_user, host=relay.host, port=relay.port)
+        with pytest.raises(ServerUnreachable) as caught:
+            open_client(account, mail_user.password, timeout_s=10)
+    finally:
+        relay.close()
+
+    assert str(caught.value).endswith("closed the connection during the TLS handshake")
+    assert error_kind(caught.value) is ErrorKind.NETWORK
