@@ -25,7 +25,12 @@ from mailguard.sources import cachet, feed, ical, instatus, statuspage, text
 from mailguard.sources.base import ParseContext, ParseResult
 from tests.budget import Budget
 from tests.sources.test_announcement_properties import announcement_text
-from tests.sources.test_ical_feed_fuzz import FEED_FRAGMENTS, ICS_FRAGMENTS
+from tests.sources.test_ical_feed_fuzz import (
+    FEED_FRAGMENTS,
+    ICS_FRAGMENTS,
+    calendar_of,
+    feed_of,
+)
 from tests.sources.test_status_sources_fuzz import json_values
 
 #: Generous for a loaded machine and tracemalloc's slowdown; a runaway takes minutes or GBs.
@@ -154,12 +159,7 @@ def test_the_rules_that_ran_away_end_within_the_budget(rule: str) -> None:
 def test_ical_documents_of_tricky_properties_end_within_the_budget(
     events: list[list[str]],
 ) -> None:
-    body = "".join(
-        "BEGIN:VEVENT\r\n" + "".join(f"{line}\r\n" for line in lines) + "END:VEVENT\r\n"
-        for lines in events
-    )
-    data = f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\n{body}END:VCALENDAR\r\n"
-    read_within_budget(ical, data.encode("utf-8", "surrogatepass"))
+    read_within_budget(ical, calendar_of(events))
 
 
 # -- the other readers ----------------------------------------------------------------------
@@ -178,9 +178,7 @@ def test_status_pages_end_within_the_budget(module: ModuleType, document: Any) -
     root=st.sampled_from(["rss", "feed"]),
 )
 def test_feeds_end_within_the_budget(pieces: list[str], root: str) -> None:
-    inner = "<channel><title>Status</title>" + "".join(pieces) + "</channel>"
-    data = f'<?xml version="1.0"?><{root} version="2.0">{inner}</{root}>'
-    read_within_budget(feed, data.encode("utf-8", "surrogatepass"))
+    read_within_budget(feed, feed_of(pieces, root))
 
 
 @EXAMPLES
