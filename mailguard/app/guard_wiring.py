@@ -138,5 +138,10 @@ def guard_runner(
         rules=guard.rules,
         policy=guard.policy,
         emit=emit,
-        settings=RunnerSettings(tick=tick),
+        settings=RunnerSettings(tick=tick, refresh_every=refresh_interval(guard.policy)),
     )
+
+
+def refresh_interval(policy: GuardPolicy) -> timedelta:
+    """How often the backfill watch refreshes: every 10 minutes, six times at least."""
+    return min(timedelta(minutes=10), policy.backfill_watch / 6)

@@ -44,10 +44,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     actions = parser.add_subparsers(dest="account_action", metavar="ACTION", required=True)
 
     add = actions.add_parser("add", help="add an account (the password goes to the keyring)")
-    add.add_argument("name", metavar="NAME")
-    add.add_argument("--host", required=True, metavar="HOST")
+    add.add_argument("name", metavar="NAME", help="a short name the other commands use")
+    add.add_argument("--host", required=True, metavar="HOST", help="the IMAP server")
     add.add_argument("--port", type=int, default=0, metavar="PORT", help="default: 993 / 143")
-    add.add_argument("--user", required=True, metavar="USER")
+    add.add_argument("--user", required=True, metavar="USER", help="the IMAP login")
     add.add_argument(
         "--security",
         choices=[s.value for s in Security],
@@ -77,17 +77,17 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
     listing = actions.add_parser("list", help="list the accounts")
     listing.add_argument("--json", action="store_true", help="print a JSON array")
-    listing.set_defaults(run=run_list)
+    listing.set_defaults(run=run_list, only_reads=True)
 
     test = actions.add_parser("test", help="connect, log in and show the server's capabilities")
-    test.add_argument("name", metavar="NAME")
+    test.add_argument("name", metavar="NAME", help="the account, as in account list")
     test.add_argument("--json", action="store_true", help="print a JSON object")
     test.set_defaults(run=run_test)
 
     remove = actions.add_parser(
         "remove", help="remove an account, its keyring entry, snapshots and reports"
     )
-    remove.add_argument("name", metavar="NAME")
+    remove.add_argument("name", metavar="NAME", help="the account, as in account list")
     remove.set_defaults(run=run_remove)
 
 

@@ -22,6 +22,7 @@ from mailguard.cli.console import Console
 from mailguard.cli.event_output import EventPrinter
 from mailguard.core.errors import MailguardError, UsageError
 from mailguard.core.events import RunnerEvent
+from mailguard.desktop.qt_libraries import missing_xcb_packages
 from mailguard.store.paths import AppPaths
 
 log = logging.getLogger("mailguard.demo")
@@ -68,6 +69,12 @@ def run(args: argparse.Namespace, paths: AppPaths, console: Console) -> int:
     if not 0.5 <= args.minutes <= 60:
         raise UsageError("--minutes must be between 0.5 and 60")
     if args.headless or args.json or not has_display():
+        return run_headless(timedelta(minutes=args.minutes), console, args.json, args.keep)
+    if missing_xcb_packages():
+        console.warning(
+            "Qt's X11 libraries are missing (sh packaging/install.sh installs them); "
+            "running the demo headless"
+        )
         return run_headless(timedelta(minutes=args.minutes), console, args.json, args.keep)
     try:
         tray = import_module("mailguard.ui.demo_tray")

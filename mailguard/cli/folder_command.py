@@ -16,7 +16,9 @@ _QUEUE_HELP = "during a maintenance window, queue it to run afterwards instead o
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    folder = subparsers.add_parser("folder", help="create, rename or delete a folder, guarded")
+    folder = subparsers.add_parser(
+        "folder", help="list folders; create, rename or delete one, guarded"
+    )
     actions = folder.add_subparsers(dest="action", metavar="ACTION", required=True)
     for action, names in (
         ("create", (("name", "the new folder's full name, e.g. Archive/2026"),)),
@@ -36,6 +38,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
                 "when a queued delete runs: more mail by then, and it is skipped)",
             )
         parser.set_defaults(run=run_folder)
+
+    listing = actions.add_parser(
+        "list", help="the account's folders and how many messages each holds"
+    )
+    listing.add_argument("account", metavar="ACCOUNT", help="the account, as in account list")
+    listing.add_argument("--json", action="store_true", help="print a JSON object")
+    listing.set_defaults(run=run_list, only_reads=True)
 
     move = subparsers.add_parser("move", help="move messages between folders, guarded")
     move.add_argument("account", metavar="ACCOUNT", help="the account, as in account list")
@@ -83,3 +92,28 @@ def _request(
         account = guard.accounts.get(args.account)
         result = guard.gate.request(account, operation, queue=args.queue, now=now)
         return gate_output.report(guard, account, result, now, console)
+
+
+def run_list(args: argparse.Namespace, paths: AppPaths, console: Console) -> int:
+    from mailguard.imap.server_view import folder_entries  # noqa: PLC0415 - IMAP only here
+    from mailguard.service.imap_access import ImapAccess  # noqa: PLC0415
+    from mailguard.store.account_store import AccountStore  # noqa: PLC0415
+    from mailguard.store.secrets import PasswordVault  # noqa: PLC0415
+
+    account = AccountStore(paths.config_dir).get(args.account)
+    with ImapAccess(PasswordVault()).connect(account) as client:
+        entries = folder_entries(client)
+    if args.json:
+        console.json(
+            {
+                "account": account.name,
+                "folders": [
+                    {"name": e.name, "delimiter": e.delimiter, "messages": e.messages}
+                    for e in entries
+                ],
+            }
+        )
+        return 0
+    width = max((len(e.name) for e in entries), default=0)
+    console.results(f"{e.name:<{width}}  {e.messages:>6}" for e in entries)
+    return 0

@@ -26,6 +26,7 @@ COMMANDS: dict[str, str] = {
     "snapshot": "snapshot_command",
     "resync": "resync_command",
     "report": "report_command",
+    "messages": "messages_command",
     "source": "source_command",
     "window": "window_command",
     "status": "status_command",
@@ -36,6 +37,7 @@ COMMANDS: dict[str, str] = {
     "watch": "watch_command",
     "release": "release_command",
     "tray": "tray_command",
+    "doctor": "doctor_command",
 }
 
 log = logging.getLogger("mailguard")
@@ -73,8 +75,7 @@ def main(argv: Sequence[str] | None = None, console: Console | None = None) -> i
     debug = args.debug or bool(os.environ.get("MAILGUARD_DEBUG"))
     try:
         paths = AppPaths.resolve(args.home)
-        if getattr(args, "needs_home", True):  # the demo keeps to a home of its own
-            log_to_file(paths.ensure())
+        _prepare_home(args, paths)
         exit_code: int = args.run(args, paths, console)
     except MailguardError as exc:
         console.error(_one_line(str(exc)))
@@ -93,6 +94,20 @@ def main(argv: Sequence[str] | None = None, console: Console | None = None) -> i
         )
         return 1
     return exit_code
+
+
+def _prepare_home(args: argparse.Namespace, paths: AppPaths) -> None:
+    """Make the home's folders and log to its file, as far as the command needs.
+
+    Commands that only look (``set_defaults(only_reads=True)``) create nothing:
+    they log only to a home that has a log folder already. The demo keeps to a
+    home of its own (``needs_home=False``).
+    """
+    if getattr(args, "only_reads", False):
+        if paths.log_dir.is_dir():
+            log_to_file(paths)
+    elif getattr(args, "needs_home", True):
+        log_to_file(paths.ensure())
 
 
 def _one_line(message: str) -> str:

@@ -14,9 +14,13 @@ from mailguard.store.paths import AppPaths
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser("queue", help="list an account's journal, or cancel an entry")
-    parser.add_argument("account", metavar="ACCOUNT")
+    parser.add_argument("account", metavar="ACCOUNT", help="the account, as in account list")
     parser.add_argument("--json", action="store_true", help="print a JSON object")
-    parser.add_argument("--now", metavar="ISO8601", help="say when the queue runs, seen from then")
+    parser.add_argument(
+        "--now",
+        metavar="ISO8601",
+        help="say when the queue runs, seen from then (no offset: your system's zone)",
+    )
     parser.add_argument("--cancel", type=int, metavar="ID", help="withdraw queued entry ID")
     parser.set_defaults(run=run)
 

@@ -1,12 +1,18 @@
-"""``mailguard report ACCOUNT``: show the reports stored by earlier resyncs and watches."""
+"""``mailguard report ACCOUNT [N]``: the reports stored by earlier resyncs and watches.
+
+Without N a list, one line per report; with N that report in full. ``--json``
+prints what scripts have always had: the array of reports, or with N the one.
+"""
 
 from __future__ import annotations
 
 import argparse
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from mailguard.app.zones import system_zone
 from mailguard.cli.console import Console
-from mailguard.cli.report_text import render_report
+from mailguard.cli.report_text import render_report, report_line
 from mailguard.core.errors import UsageError
 from mailguard.store.account_store import AccountStore
 from mailguard.store.database import Database
@@ -16,28 +22,77 @@ from mailguard.store.report_store import ReportStore
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
-        "report", help="show stored reports, newest first", description="Show stored reports."
+        "report",
+        help="list the stored reports, newest first, or show one in full",
+        description=(
+            "List the reports earlier resyncs and the backfill watch stored, one line each "
+            "(number, when, after which window, full or incremental, counts), or show one."
+        ),
     )
-    parser.add_argument("account", metavar="ACCOUNT")
+    parser.add_argument("account", metavar="ACCOUNT", help="the account, as in account list")
+    parser.add_argument(
+        "number",
+        nargs="?",
+        type=_report_number,
+        metavar="N",
+        help="show report N in full (the number the list shows)",
+    )
     parser.add_argument("--last", type=int, metavar="N", help="only the newest N reports")
-    parser.add_argument("--json", action="store_true", help="print a JSON array")
-    parser.set_defaults(run=run)
+    parser.add_argument(
+        "--json", action="store_true", help="print a JSON array of reports (with N: the one)"
+    )
+    parser.set_defaults(run=run, only_reads=True)
 
 
 def run(args: argparse.Namespace, paths: AppPaths, console: Console) -> int:
     if args.last is not None and args.last < 1:
         raise UsageError("--last needs a positive number")
+    if args.last is not None and args.number is not None:
+        raise UsageError("--last lists reports; leave it out to show report N")
     account = AccountStore(paths.config_dir).get(args.account)
-    with Database(paths.database_file) as db:
-        reports = ReportStore(db).latest(account.name, args.last)
-    if args.json:
-        console.json(reports)
-        return 0
-    if not reports:
+    if args.number is not None:
+        return _show_one(account.name, args.number, paths, console, as_json=args.json)
+    with _stored_reports(paths) as store:
+        if args.json:
+            console.json(store.latest(account.name, args.last) if store else [])
+            return 0
+        outlines = store.outlines(account.name, args.last) if store else []
+    if not outlines:
         console.note(f"no reports for {account.name} yet (make one with: mailguard resync)")
+        return 0
     zone = system_zone()
-    for index, report in enumerate(reports):
-        if index:
-            console.result("")
-        console.results(render_report(report, zone))
+    console.results(report_line(outline, zone) for outline in outlines)
+    console.note(f"show one in full with: mailguard report {account.name} N")
     return 0
+
+
+def _show_one(
+    account: str, number: int, paths: AppPaths, console: Console, *, as_json: bool
+) -> int:
+    with _stored_reports(paths) as store:
+        report = store.report(account, number) if store else None
+    if report is None:
+        raise UsageError(f"{account} has no report #{number} (see: mailguard report {account})")
+    if as_json:
+        console.json(report)
+    else:
+        console.results(render_report(report, system_zone()))
+    return 0
+
+
+@contextmanager
+def _stored_reports(paths: AppPaths) -> Iterator[ReportStore | None]:
+    """The report store; None before anything was stored (looking creates no database)."""
+    if not paths.database_file.exists():
+        yield None
+        return
+    with Database(paths.database_file) as db:
+        yield ReportStore(db)
+
+
+def _report_number(text: str) -> int:
+    """``4`` or ``#4``, as the list shows it."""
+    value = text.removeprefix("#")
+    if not value.isdigit():
+        raise argparse.ArgumentTypeError(f"not a report number: {text!r}")
+    return int(value)

@@ -1,31 +1,70 @@
-"""A refresh report for people: grouped by what happened, most urgent first, local times.
+"""Refresh reports for people: one line per stored report, or one report in full.
 
-It reads the report's public JSON (what is stored), so a report shown again
-later looks exactly like it did when it was made.
+Both read a report's public JSON (what is stored), so a report shown again
+later looks exactly like it did when it was made. Times carry their zone, in
+the guard's style (``moment_text``, ``zoned_span_text``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, tzinfo
 from typing import Any
+
+from mailguard.core.guard_text import moment_text, zoned_span_text
+from mailguard.core.model import MaintenanceWindow
+from mailguard.core.refresh_report import effective_date
 
 _REASONS = {
     "during_window": "dated inside the window",
     "before_baseline": "dated before the snapshot",
 }
 
+#: What to do about mail that is in no folder any more, after its list.
+_MISSING_ADVICE = (
+    "  What you can do:",
+    "  - look in your webmail, its trash too: search for the subject or the Message-ID;",
+    "  - wait: the provider may still restore it; mailguard watch reports mail that comes back",
+    "    (or run mailguard resync later);",
+    "  - ask the provider to restore it, naming the Message-ID, the folder and the UID",
+    "    (the number after #) where the snapshot saw it.",
+)
+
+Detail = Callable[[dict[str, Any]], str]
+
+
+def report_line(report: dict[str, Any], zone: tzinfo) -> str:
+    """``#4  2026-03-11 02:31 CET  resync, incremental  after 'X' (…)  3 backfilled, 1 new``.
+
+    Works on a whole report or on the outline ``ReportStore.outlines`` gives.
+    """
+    kind = "late mail (backfill watch)" if report.get("kind") == "backfill" else "resync"
+    if kind == "resync":
+        kind += ", full" if report.get("full") else ", incremental"
+    window = _window(report)
+    about = f"after {window.title!r} ({zoned_span_text(window, zone)})" if window else "no window"
+    parts = [f"#{report['id']}", moment_text(_at(report["created_at"]), zone), kind, about]
+    if report.get("preliminary"):
+        parts.append("PRELIMINARY")
+    counts = [f"{n} {what.replace('_', ' ')}" for what, n in report["summary"].items() if n]
+    parts.append(", ".join(counts) or "nothing changed")
+    return "  ".join(parts)
+
 
 def render_report(report: dict[str, Any], zone: tzinfo) -> list[str]:
     """The report as lines of text; ``zone`` is the zone times are shown in."""
     lines = [_headline(report, zone)]
-    window = report.get("window")
+    window = _window(report)
     if window:
         lines.append(
-            f"  maintenance window {_moment(window['start'], zone)} – "
-            f"{_moment(window['end'], zone)}: {window.get('title', '')}".rstrip()
+            f"  maintenance window {zoned_span_text(window, zone)}: {window.title}".rstrip()
         )
-    sections: list[tuple[str, list[dict[str, Any]], Any]] = [
-        ("Missing (in no folder any more)", report["missing"], None),
+    if report.get("preliminary"):
+        lines.extend(_preliminary(report, window, zone))
+    preamble = len(lines)
+    made_at = _at(report["created_at"])
+    sections: list[tuple[str, list[dict[str, Any]], Detail | None]] = [
+        ("Missing (in no folder any more)", report["missing"], _message_id),
         ("Sent during the window", report["sent_during_window"], _note),
         ("Backfilled (arrived late)", report["backfilled"], _reason),
         ("Moved", report["moved"], _move),
@@ -43,9 +82,11 @@ def render_report(report: dict[str, Any], zone: tzinfo) -> list[str]:
         lines.append(f"{title}: {len(entries)}")
         for entry in entries:
             extra = detail(entry) if detail else ""
-            lines.append(f"  {_mail(entry, zone)}{'  — ' + extra if extra else ''}")
+            lines.append(f"  {_mail(entry, made_at, zone)}{'  — ' + extra if extra else ''}")
+        if entries is report["missing"]:
+            lines.extend(_MISSING_ADVICE)
     lines.extend(_folder_lines(report["folders"]))
-    if len(lines) == (2 if window else 1):
+    if len(lines) == preamble:
         lines.append("  nothing changed since the snapshot")
     return lines
 
@@ -54,15 +95,62 @@ def _headline(report: dict[str, Any], zone: tzinfo) -> str:
     kind = "late mail found by the backfill watch" if report.get("kind") == "backfill" else "resync"
     number = f"#{report['id']} " if report.get("id") is not None else ""
     return (
-        f"{report['account']}: {kind} {number}at {_moment(report['created_at'], zone)}, "
-        f"compared with the snapshot of {_moment(report['baseline']['taken_at'], zone)}"
+        f"{report['account']}: {kind} {number}at {moment_text(_at(report['created_at']), zone)}, "
+        f"compared with the snapshot of {moment_text(_at(report['baseline']['taken_at']), zone)}"
     )
 
 
-def _mail(entry: dict[str, Any], zone: tzinfo) -> str:
-    when = _moment(entry.get("date") or entry["internaldate"], zone)
+def _preliminary(
+    report: dict[str, Any], window: MaintenanceWindow | None, zone: tzinfo
+) -> list[str]:
+    during = f"maintenance window {window.title!r}" if window else "the maintenance window"
+    lines = [
+        f"  PRELIMINARY: made before {during} was over; "
+        "the provider may still deliver or change mail."
+    ]
+    until = report.get("preliminary_until")
+    if until:
+        lines.append(
+            f"  Resync after {moment_text(_at(until), zone)} for the final comparison "
+            "(mailguard watch does it by itself)."
+        )
+    return lines
+
+
+def _mail(entry: dict[str, Any], made_at: datetime, zone: tzinfo) -> str:
+    when = moment_text(_shown_date(entry, made_at), zone)
     subject = entry.get("subject") or "(no subject)"
     return f"{entry['folder']} #{entry['uid']}  {when}  {entry.get('from') or '?'}  {subject!r}"
+
+
+def _shown_date(entry: dict[str, Any], made_at: datetime) -> datetime:
+    """The stored ``shown_date``; reports stored before it existed get the same rule here."""
+    if entry.get("shown_date"):
+        return _at(entry["shown_date"])
+    date = _at(entry["date"]) if entry.get("date") else None
+    return effective_date(_at(entry["internaldate"]), date, made_at)
+
+
+def _window(report: dict[str, Any]) -> MaintenanceWindow | None:
+    data = report.get("window")
+    if not data:
+        return None
+    return MaintenanceWindow(
+        start=_at(data["start"]),
+        end=_at(data["end"]),
+        title=data.get("title", ""),
+        source=data.get("source", ""),
+        source_kind=data.get("kind", ""),
+    )
+
+
+def _at(iso: str) -> datetime:
+    return datetime.fromisoformat(iso)
+
+
+def _message_id(entry: dict[str, Any]) -> str:
+    message_id = entry.get("message_id")
+    return f"Message-ID {message_id}" if message_id else "no Message-ID (search by subject)"
 
 
 def _reason(entry: dict[str, Any]) -> str:
@@ -107,7 +195,3 @@ def _folder_lines(folders: dict[str, Any]) -> list[str]:
             + ", ".join(folders["uidvalidity_changed"])
         )
     return lines
-
-
-def _moment(iso: str, zone: tzinfo) -> str:
-    return f"{datetime.fromisoformat(iso).astimezone(zone):%Y-%m-%d %H:%M:%S %Z}"

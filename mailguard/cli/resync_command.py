@@ -20,7 +20,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
             "store the report and print it."
         ),
     )
-    parser.add_argument("account", metavar="ACCOUNT")
+    parser.add_argument("account", metavar="ACCOUNT", help="the account, as in account list")
     parser.add_argument("--full", action="store_true", help="re-read every message")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     parser.set_defaults(run=run)

@@ -16,23 +16,52 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser = subparsers.add_parser("rule", help="filing rules: matching mail goes to a folder")
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
 
-    add = actions.add_parser("add", help="add a rule (every condition given must match)")
-    add.add_argument("account", metavar="ACCOUNT")
-    add.add_argument("name", metavar="NAME")
-    add.add_argument("--folder", required=True, metavar="F", help="where the rule looks")
-    add.add_argument("--to-folder", required=True, metavar="T", help="where matching mail goes")
-    add.add_argument("--from", dest="sender", metavar="S", help="From contains S")
-    add.add_argument("--to", dest="recipient", metavar="S", help="To or Cc contains S")
-    add.add_argument("--subject", metavar="S", help="Subject contains S")
+    add = actions.add_parser(
+        "add",
+        help="add a rule (every condition given must match)",
+        description=(
+            "Add a filing rule: mail in --folder that matches every condition given is moved "
+            "to --to-folder. Unlike mailguard move, where --from and --to name folders, here "
+            "--from and --to are conditions on the sender and the recipients."
+        ),
+    )
+    add.add_argument("account", metavar="ACCOUNT", help="the account, as in account list")
+    add.add_argument("name", metavar="NAME", help="a name for the rule (rule remove takes it)")
+    add.add_argument(
+        "--folder",
+        required=True,
+        metavar="FOLDER",
+        help="the folder whose mail the rule checks",
+    )
+    add.add_argument(
+        "--to-folder",
+        required=True,
+        metavar="FOLDER",
+        help="the folder matching mail is moved to",
+    )
+    add.add_argument(
+        "--from",
+        dest="sender",
+        metavar="TEXT",
+        help="condition: the From header contains TEXT (a sender, not a folder)",
+    )
+    add.add_argument(
+        "--to",
+        dest="recipient",
+        metavar="TEXT",
+        help="condition: the To or Cc header contains TEXT (a recipient, not a folder)",
+    )
+    add.add_argument("--subject", metavar="TEXT", help="condition: the Subject contains TEXT")
     add.set_defaults(run=run_add)
 
-    listing = actions.add_parser("list", help="list every account's rules")
+    listing = actions.add_parser("list", help="list the rules of one account or of all")
+    listing.add_argument("account", nargs="?", metavar="ACCOUNT", help="default: every account")
     listing.add_argument("--json", action="store_true", help="print a JSON array")
-    listing.set_defaults(run=run_list)
+    listing.set_defaults(run=run_list, only_reads=True)
 
     remove = actions.add_parser("remove", help="remove a rule")
-    remove.add_argument("account", metavar="ACCOUNT")
-    remove.add_argument("name", metavar="NAME")
+    remove.add_argument("account", metavar="ACCOUNT", help="the account, as in account list")
+    remove.add_argument("name", metavar="NAME", help="the rule's name, as rule list shows it")
     remove.set_defaults(run=run_remove)
 
 
@@ -53,13 +82,15 @@ def run_add(args: argparse.Namespace, paths: AppPaths, console: Console) -> int:
 
 
 def run_list(args: argparse.Namespace, paths: AppPaths, console: Console) -> int:
-    with Database(paths.database_file) as db:
-        store = RuleStore(db)
-        rows = [
-            (account.name, rule)
-            for account in AccountStore(paths.config_dir).all()
-            for rule in store.rules(account.name)
-        ]
+    accounts = AccountStore(paths.config_dir)
+    chosen = [accounts.get(args.account)] if args.account else accounts.all()
+    rows: list[tuple[str, FilingRule]] = []
+    if chosen and paths.database_file.exists():  # no database yet: no rules, and none made
+        with Database(paths.database_file) as db:
+            store = RuleStore(db)
+            rows = [
+                (account.name, rule) for account in chosen for rule in store.rules(account.name)
+            ]
     if args.json:
         console.json([{"account": name, **rule.to_json()} for name, rule in rows])
         return 0

@@ -26,7 +26,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         description="Print the maintenance windows the SOURCEs announce, soonest first.",
     )
     parser.add_argument("sources", nargs="+", metavar="SOURCE", help="URL, file:// URL or path")
-    parser.add_argument("--kind", choices=("auto", *SOURCE_KINDS), default="auto")
+    parser.add_argument(
+        "--kind",
+        choices=("auto", *SOURCE_KINDS),
+        default="auto",
+        help="the format; default: recognised from the content",
+    )
     parser.add_argument("--tz", metavar="ZONE", help="zone for times given without one")
     parser.add_argument(
         "--component",
@@ -39,7 +44,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "--until", dest="span_until", metavar="DATE", help="inclusive; default: 90 days ahead"
     )
-    parser.add_argument("--now", metavar="ISO8601", help="pretend it is this moment")
+    parser.add_argument(
+        "--now", metavar="ISO8601", help="pretend it is this moment (no offset: the --tz zone)"
+    )
     parser.add_argument(
         "--offline", action="store_true", help="use the last good copy of remote sources"
     )

@@ -26,9 +26,14 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     add = actions.add_parser(
         "add", help="follow a status page, calendar, feed, file, or mailbox:FOLDER of notices"
     )
-    add.add_argument("account", metavar="ACCOUNT")
+    add.add_argument("account", metavar="ACCOUNT", help="the account, as in account list")
     add.add_argument("source", metavar="SOURCE", help="URL, path, or mailbox:FOLDER")
-    add.add_argument("--kind", choices=("auto", *SOURCE_KINDS), default="auto")
+    add.add_argument(
+        "--kind",
+        choices=("auto", *SOURCE_KINDS),
+        default="auto",
+        help="the format; default: recognised from the content",
+    )
     add.add_argument("--tz", metavar="ZONE", help="zone for times given without one")
     add.add_argument("--component", action="append", default=[], metavar="NAME", help="repeatable")
     add.add_argument(
@@ -41,13 +46,14 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     add.set_defaults(run=run_add)
 
-    listing = actions.add_parser("list", help="list every account's sources")
+    listing = actions.add_parser("list", help="list the sources of one account or of all")
+    listing.add_argument("account", nargs="?", metavar="ACCOUNT", help="default: every account")
     listing.add_argument("--json", action="store_true", help="print a JSON array")
-    listing.set_defaults(run=run_list)
+    listing.set_defaults(run=run_list, only_reads=True)
 
     remove = actions.add_parser("remove", help="stop following a source")
-    remove.add_argument("account", metavar="ACCOUNT")
-    remove.add_argument("source", metavar="SOURCE")
+    remove.add_argument("account", metavar="ACCOUNT", help="the account, as in account list")
+    remove.add_argument("source", metavar="SOURCE", help="as source list shows it")
     remove.set_defaults(run=run_remove)
 
 
@@ -98,11 +104,9 @@ def _found(
 
 
 def run_list(args: argparse.Namespace, paths: AppPaths, console: Console) -> int:
-    rows = [
-        (account.name, source)
-        for account in AccountStore(paths.config_dir).all()
-        for source in account.schedule_sources
-    ]
+    store = AccountStore(paths.config_dir)
+    accounts = [store.get(args.account)] if args.account else store.all()
+    rows = [(account.name, source) for account in accounts for source in account.schedule_sources]
     if args.json:
         console.json([{"account": name, **_source_json(source)} for name, source in rows])
         return 0

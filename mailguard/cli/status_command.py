@@ -26,7 +26,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     parser.add_argument("account", nargs="?", metavar="ACCOUNT", help="default: every account")
     parser.add_argument("--json", action="store_true", help="print a JSON object")
-    parser.add_argument("--now", metavar="ISO8601", help="what the guard would say at this moment")
+    parser.add_argument(
+        "--now",
+        metavar="ISO8601",
+        help="what the guard would say then (no offset: your system's zone)",
+    )
     parser.set_defaults(run=run)
 
 

@@ -11,6 +11,7 @@ from importlib import import_module
 
 from mailguard.cli.console import Console
 from mailguard.core.errors import MailguardError
+from mailguard.desktop.qt_libraries import missing_xcb_packages
 from mailguard.store.paths import AppPaths
 
 
@@ -36,6 +37,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace, paths: AppPaths, console: Console) -> int:
+    require_qt_libraries()
     try:
         app = import_module("mailguard.ui.app")
     except ImportError as exc:
@@ -49,3 +51,13 @@ def run(args: argparse.Namespace, paths: AppPaths, console: Console) -> int:
     )
     code: int = app.run_tray(paths, options)
     return code
+
+
+def require_qt_libraries() -> None:
+    """One line naming the packages, where Qt itself would abort the process."""
+    missing = missing_xcb_packages()
+    if missing:
+        raise NoDesktop(
+            "Qt cannot open a window here: its X11 libraries are missing; install them with: "
+            f"apt-get install {' '.join(missing)}  (or: sh packaging/install.sh)"
+        )

@@ -20,7 +20,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "watch", help="run the guard in the foreground (for servers, cron and tests)"
     )
     parser.add_argument("--once", action="store_true", help="run one tick and exit")
-    parser.add_argument("--now", metavar="ISO8601", help="start the clock at this moment")
+    parser.add_argument(
+        "--now",
+        metavar="ISO8601",
+        help="start the clock at this moment (no offset: your system's zone)",
+    )
     parser.add_argument("--tick", type=float, default=30.0, metavar="SECONDS", help="default: 30")
     parser.add_argument(
         "--json", action="store_true", help="one JSON object per line, with an 'event' field"

@@ -35,7 +35,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     listing = actions.add_parser("list", help="the manual windows, with the numbers remove takes")
     listing.add_argument("account", nargs="?", metavar="ACCOUNT", help="default: every account")
     listing.add_argument("--json", action="store_true", help="print a JSON object")
-    listing.set_defaults(run=run_list)
+    listing.set_defaults(run=run_list, only_reads=True)
 
     remove = actions.add_parser("remove", help="remove a manual window")
     remove.add_argument("account", metavar="ACCOUNT", help="the account, as in account list")

@@ -76,6 +76,7 @@ class ResyncFinished:
     at: datetime
     report: RefreshReport
     window: MaintenanceWindow | None = None  # the window it followed; None when asked for
+    first: bool = True  # the first comparison after the window (later ones watch for late mail)
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,8 +21,9 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
+from mailguard.core.guard_policy import GuardPolicy
 from mailguard.core.mailstate import AccountSnapshot, FolderState, MessageRecord
 from mailguard.core.message_map import messages_with_identities, records_among, touched_since
 from mailguard.core.model import MaintenanceWindow
@@ -36,6 +37,7 @@ from mailguard.core.refresh_report import (
     MailEntry,
     MovedMail,
     RefreshReport,
+    effective_date,
 )
 
 #: Session state, not message state: a fresh session sees it, the next does not (RFC 3501).
@@ -52,15 +54,8 @@ _SENT_NAMES = frozenset(
 
 
 def message_date(record: MessageRecord, now: datetime) -> datetime:
-    """The earlier of INTERNALDATE and the Date header; a Date in the future is ignored.
-
-    A sender's clock can be wrong either way, and the server's arrival time is
-    late exactly for the mail we look for, so the earlier of the two is the
-    best guess of when the message should have arrived.
-    """
-    if record.date is not None and record.date <= now:
-        return min(record.internaldate, record.date)
-    return record.internaldate
+    """When ``record`` should have arrived: see :func:`effective_date`."""
+    return effective_date(record.internaldate, record.date, now)
 
 
 def comparable_flags(flags: Iterable[str]) -> frozenset[str]:
@@ -75,8 +70,13 @@ def diff_snapshots(
     window: MaintenanceWindow | None,
     now: datetime,
     full: bool = False,
+    safety_margin: timedelta | None = None,
 ) -> RefreshReport:
-    """What changed from ``baseline`` to ``current``; ``window`` is the maintenance it is about."""
+    """What changed from ``baseline`` to ``current``; ``window`` is the maintenance it is about.
+
+    A report made before ``window`` ended plus ``safety_margin`` (the guard's
+    default without one) is preliminary.
+    """
     renames = match_renamed_folders(baseline.folders, current.folders)
     folder_map = {
         name: name if name in current.folders else renames.get(name) for name in baseline.folders
@@ -138,7 +138,10 @@ def diff_snapshots(
             )
         ),
     )
-    return builder.build(folders, full=full)
+    margin = GuardPolicy().safety_margin if safety_margin is None else safety_margin
+    settled = window.end + margin if window is not None else None
+    preliminary_until = settled if settled is not None and now < settled else None
+    return builder.build(folders, full=full, preliminary_until=preliminary_until)
 
 
 def match_renamed_folders(
@@ -305,20 +308,20 @@ class _ReportBuilder:
         left_after = sorted((s for group in waiting.values() for s in group), key=_Seen.key)
 
         for old, now_at in zip(left_before, left_after, strict=False):
-            self.moved.append(MovedMail(MailEntry.of(now_at.folder, now_at.record), *old.key()))
+            self.moved.append(MovedMail(self._entry(now_at), *old.key()))
             self.compare_flags(old, now_at)
         pairs = min(len(left_before), len(left_after))
 
         for old in left_before[pairs:]:
             if after:
                 elsewhere = tuple(sorted({s.folder for s in after}))
-                self.copies_removed.append(CopyChange(MailEntry.of(*_pair(old)), elsewhere))
+                self.copies_removed.append(CopyChange(self._entry(old), elsewhere))
             else:
-                self.missing.append(MailEntry.of(*_pair(old)))
+                self.missing.append(self._entry(old))
         for arrived in left_after[pairs:]:
             if before:
                 others = tuple(sorted({s.folder for s in after if s is not arrived}))
-                self.copies_added.append(CopyChange(MailEntry.of(*_pair(arrived)), others))
+                self.copies_added.append(CopyChange(self._entry(arrived), others))
             elif not self._sent_during_window(arrived):
                 self._classify_arrival(arrived)
 
@@ -376,10 +379,13 @@ class _ReportBuilder:
         before = comparable_flags(old.record.flags)
         after = comparable_flags(new.record.flags)
         if before != after:
-            self.flags_changed.append(FlagChange(MailEntry.of(*_pair(new)), before, after))
+            self.flags_changed.append(FlagChange(self._entry(new), before, after))
+
+    def _entry(self, seen: _Seen) -> MailEntry:
+        return MailEntry.of(seen.folder, seen.record, self.now)
 
     def _classify_arrival(self, arrived: _Seen) -> None:
-        entry = MailEntry.of(*_pair(arrived))
+        entry = self._entry(arrived)
         dated = message_date(arrived.record, self.now)
         if self._in_window(dated):
             self.backfilled.append(BackfilledMail(entry, BackfillReason.DURING_WINDOW))
@@ -403,9 +409,11 @@ class _ReportBuilder:
         for name in self.sent_folders:
             for record in self.current.folders[name].messages.values():
                 if self._in_window(message_date(record, self.now)):
-                    self.sent_during_window.append(MailEntry.of(name, record))
+                    self.sent_during_window.append(MailEntry.of(name, record, self.now))
 
-    def build(self, folders: FolderChanges, *, full: bool) -> RefreshReport:
+    def build(
+        self, folders: FolderChanges, *, full: bool, preliminary_until: datetime | None
+    ) -> RefreshReport:
         return RefreshReport(
             account=self.current.account,
             created_at=self.now,
@@ -421,6 +429,7 @@ class _ReportBuilder:
             sent_during_window=_sorted(self.sent_during_window),
             copies_added=tuple(sorted(self.copies_added, key=lambda e: e.mail.sort_key())),
             copies_removed=tuple(sorted(self.copies_removed, key=lambda e: e.mail.sort_key())),
+            preliminary_until=preliminary_until,
         )
 
 
@@ -428,10 +437,6 @@ def _whole_second(moment: datetime) -> datetime:
     """IMAP and RFC 5322 dates have whole seconds: mail dated in the baseline's own second
     may have come just after it, so only earlier seconds count as before the baseline."""
     return moment.replace(microsecond=0)
-
-
-def _pair(seen: _Seen) -> tuple[str, MessageRecord]:
-    return (seen.folder, seen.record)
 
 
 def _sorted(entries: Iterable[MailEntry]) -> tuple[MailEntry, ...]:

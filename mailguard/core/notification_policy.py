@@ -152,8 +152,8 @@ class NotificationPolicy:
             return _foreign(event)
         if isinstance(event, GuardFailure):
             return _failed(event) if asked else self._error(event, now)
-        if isinstance(event, ResyncFinished) and (event.window is not None or asked):
-            return _compared(event)
+        if isinstance(event, ResyncFinished) and (asked or (event.window and event.first)):
+            return _compared(event)  # later refreshes speak through LateMailFound
         return None
 
     def _error(self, event: GuardFailure, now: datetime) -> Notification | None:

@@ -29,6 +29,19 @@ MAIL_CATEGORIES = (
 )
 
 
+def effective_date(internaldate: datetime, date: datetime | None, now: datetime) -> datetime:
+    """The earlier of INTERNALDATE and the Date header; a Date in the future is ignored.
+
+    A sender's clock can be wrong either way, and the server's arrival time is
+    late exactly for the mail we look for, so the earlier of the two is the
+    best guess of when the message should have arrived. The diff sorts mail by
+    it and every face shows it (``shown_date``), so both tell the same story.
+    """
+    if date is not None and date <= now:
+        return min(internaldate, date)
+    return internaldate
+
+
 class BackfillReason(StrEnum):
     """Why a message that was not in the baseline counts as late."""
 
@@ -55,9 +68,11 @@ class MailEntry:
     date: datetime | None
     internaldate: datetime
     identity: str
+    shown_date: datetime  # see effective_date: what a person is shown as the message's date
 
     @classmethod
-    def of(cls, folder: str, record: MessageRecord) -> MailEntry:
+    def of(cls, folder: str, record: MessageRecord, now: datetime) -> MailEntry:
+        """``now`` is when the report is made: a Date header after it is not believed."""
         return cls(
             folder=folder,
             uid=record.uid,
@@ -67,6 +82,7 @@ class MailEntry:
             date=record.date,
             internaldate=record.internaldate,
             identity=record.identity(),
+            shown_date=effective_date(record.internaldate, record.date, now),
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -78,6 +94,7 @@ class MailEntry:
             "from": self.sender,
             "date": self.date.isoformat() if self.date else None,
             "internaldate": self.internaldate.isoformat(),
+            "shown_date": self.shown_date.isoformat(),
         }
 
     def sort_key(self) -> tuple[str, int]:
@@ -191,6 +208,13 @@ class RefreshReport:
     copies_added: tuple[CopyChange, ...] = ()
     copies_removed: tuple[CopyChange, ...] = ()
     id: int | None = None  # set once stored
+    #: Made before the window was over (its end plus the safety margin): the provider
+    #: may still deliver or change mail, so a later resync can tell a different story.
+    preliminary_until: datetime | None = None
+
+    @property
+    def preliminary(self) -> bool:
+        return self.preliminary_until is not None
 
     @property
     def is_empty(self) -> bool:
@@ -248,4 +272,8 @@ class RefreshReport:
                 "removed": [e.to_json() for e in self.copies_removed],
             },
             "summary": self.summary(),
+            "preliminary": self.preliminary,
+            "preliminary_until": (
+                self.preliminary_until.isoformat() if self.preliminary_until else None
+            ),
         }

@@ -14,11 +14,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, tzinfo
 from enum import StrEnum
 
 from mailguard.core.guard import Standing
 from mailguard.core.guard_policy import GuardState
+from mailguard.core.guard_text import zone_name
 from mailguard.core.model import MaintenanceWindow
 from mailguard.core.phrases import (
     QT_TRANSLATE_NOOP,
@@ -101,8 +102,8 @@ def account_icon(status: AccountStatus) -> TrayIcon:
     return state_icon
 
 
-def present(accounts: Sequence[AccountStatus], now: datetime) -> TrayView:
-    """The tray for ``accounts`` at ``now`` (the countdowns are computed from it)."""
+def present(accounts: Sequence[AccountStatus], now: datetime, zone: tzinfo = UTC) -> TrayView:
+    """The tray for ``accounts`` at ``now`` (countdowns count from it) for a user in ``zone``."""
     if not accounts:
         none = Phrase(_CTX, QT_TRANSLATE_NOOP("Tray", "No account yet: open Settings to add one"))
         return TrayView(TrayIcon.CLEAR, (none,), (), None)
@@ -111,10 +112,28 @@ def present(accounts: Sequence[AccountStatus], now: datetime) -> TrayView:
     urgent = accounts[icons.index(icon)]
     lines = tuple(_account_line(a, now) for a in accounts)
     if len(accounts) == 1:
-        tooltip: tuple[Phrase, ...] = (status_phrase(urgent, now),)
+        tooltip: tuple[Phrase, ...] = (
+            with_provider_time(status_phrase(urgent, now), urgent, zone),
+        )
     else:
         tooltip = tuple(_named(a, line.status) for a, line in zip(accounts, lines, strict=True))
     return TrayView(icon, tooltip, lines, _next_window(accounts, now))
+
+
+def with_provider_time(phrase: Phrase, status: AccountStatus, zone: tzinfo) -> Phrase:
+    """Adds the window in the provider's own time where that differs from the user's zone."""
+    window = status.standing.window
+    if window is None or status.resync is not None or status.standing.state is GuardState.SETTLING:
+        return phrase
+    start, end = window.start, window.end
+    if start.utcoffset() == start.astimezone(zone).utcoffset():
+        return phrase
+    provider_span = f"{start:%H:%M}–{end.astimezone(start.tzinfo):%H:%M} {zone_name(start)}"
+    return Phrase(
+        _CTX,
+        QT_TRANSLATE_NOOP("Tray", "{status} (provider's time: {span})"),
+        {"status": phrase, "span": provider_span},
+    )
 
 
 def status_phrase(status: AccountStatus, now: datetime) -> Phrase:

@@ -23,8 +23,9 @@ from mailguard.core.errors import MailguardError
 DEMO_USER = "demo"
 DEMO_PASSWORD = "demo-only-password"  # noqa: S105 - a throwaway server on 127.0.0.1
 START_TIMEOUT_S = 20.0
-#: pymap has no ``__main__``; this is what its ``pymap`` script runs (argv follows).
-_PYMAP_MAIN = "import sys; from pymap.main import main; sys.argv[0] = 'pymap'; sys.exit(main())"
+#: ``mailguard`` started with this first argument runs pymap instead (``__main__``):
+#: the same way into the server from a venv and from a frozen bundle.
+SERVER_FLAG = "--run-demo-imap-server"
 
 
 class DemoUnavailable(MailguardError):
@@ -47,7 +48,7 @@ class DemoImapServer:
             )
         self.port = _free_port()
         command = [
-            sys.executable, "-c", _PYMAP_MAIN, "--host", self.host, "--port", str(self.port),
+            *_mailguard(), SERVER_FLAG, "--host", self.host, "--port", str(self.port),
             "--no-tls", "dict", "--demo-user", DEMO_USER, "--demo-password", DEMO_PASSWORD,
         ]  # fmt: skip
         self._process = subprocess.Popen(
@@ -96,6 +97,22 @@ class DemoImapServer:
         traceback: TracebackType | None,
     ) -> None:
         self.stop()
+
+
+def run_pymap(arguments: list[str]) -> int:
+    """The child's side: pymap's own command line, as its ``pymap`` script runs it."""
+    from pymap.main import main  # noqa: PLC0415 - only in the server's process
+
+    sys.argv = ["pymap", *arguments]
+    main()
+    return 0
+
+
+def _mailguard() -> list[str]:
+    """How to start mailguard again: the bundle itself, or this Python with ``-m``."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable]
+    return [sys.executable, "-m", "mailguard"]
 
 
 def _free_port() -> int:

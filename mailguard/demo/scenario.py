@@ -39,8 +39,9 @@ class DemoTimeline:
 
     @property
     def late_delivery(self) -> datetime:
-        """Just after the end: the provider hands over what arrived meanwhile."""
-        return self._at(0.47)
+        """After the first comparison: the provider hands over what arrived meanwhile,
+        and the backfill watch must catch it."""
+        return self.window_end + self.safety_margin + self.length * 0.03
 
     @property
     def settled(self) -> datetime:

@@ -74,7 +74,11 @@ class NotificationBus:
             raise NotificationsUnavailable("no D-Bus library (jeepney) is installed") from exc
         try:
             connection = open_dbus_connection(bus="SESSION")
-        except (OSError, KeyError, ValueError) as exc:
+        except KeyError as exc:
+            raise NotificationsUnavailable(
+                "no D-Bus session bus (DBUS_SESSION_BUS_ADDRESS is not set)"
+            ) from exc
+        except (OSError, ValueError) as exc:
             raise NotificationsUnavailable(f"no D-Bus session bus: {exc}") from exc
         bus = cls(connection, DBusRouter(connection))
         try:

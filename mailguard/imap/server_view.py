@@ -8,6 +8,7 @@ identity computed here is the identity a snapshot (and so the journal) holds.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass
 
 from imapclient import IMAPClient
 
@@ -57,6 +58,22 @@ def fetch_records(
     return responses.messages
 
 
+def search_text(client: IMAPClient, folder: str, text: str) -> set[int]:
+    """UIDs of the selected ``folder``'s messages whose Subject or From contains ``text``.
+
+    The server searches (substring, ignoring case: RFC 3501 6.4.4). ASCII goes
+    as a quoted string built here (imapclient would send ``(urgent)`` bare);
+    anything else as a UTF-8 literal, which imapclient sends for 8-bit values.
+    """
+    with server_errors(f"search {folder!r}"):
+        if text.isascii():
+            quoted = _quoted(text)
+            found = client.search(b"OR SUBJECT " + quoted + b" FROM " + quoted)
+        else:
+            found = client.search(["OR", "SUBJECT", text, "FROM", text], charset="UTF-8")
+    return {int(uid) for uid in found}
+
+
 def locate_messages(
     client: IMAPClient, folder: str, keys: Iterable[str]
 ) -> dict[str, tuple[int, ...]]:
@@ -98,6 +115,31 @@ def _matching(records: Mapping[int, MessageRecord], wanted: set[str]) -> dict[st
         if key in wanted:
             found.setdefault(key, []).append(uid)
     return {key: tuple(uids) for key, uids in found.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class FolderEntry:
+    """A selectable folder, its hierarchy delimiter and how many messages it holds."""
+
+    name: str
+    delimiter: str | None
+    messages: int
+
+
+def folder_entries(client: IMAPClient) -> list[FolderEntry]:
+    """Every selectable folder with its message count (one LIST, one STATUS each), sorted."""
+    responses = RawChannel(client).run_checked([b'LIST "" "*"'], where="listing folders")
+    listed = {f.name: f for f in responses.folders if f.selectable}
+    entries = []
+    for name in sorted(listed, key=lambda n: (n.upper() != "INBOX", n.casefold())):
+        try:
+            count = message_count(client, name)
+        except ConnectionLost:
+            raise
+        except ImapError:
+            continue  # deleted between LIST and STATUS: gone
+        entries.append(FolderEntry(name, listed[name].delimiter, count))
+    return entries
 
 
 def message_count(client: IMAPClient, folder: str) -> int:

@@ -205,7 +205,7 @@ class GuardRunner:
         self._refreshed_at[key] = now
         if first:
             self._mark(account.name, window, REFRESHED)
-        self._emit(ResyncFinished(account.name, now, report, window))
+        self._emit(ResyncFinished(account.name, now, report, window, first=first))
         late = self._refresh.unannounced_late_mail(account.name, window, report)
         if late:
             self._emit(LateMailFound(account.name, now, window, late, report.id))

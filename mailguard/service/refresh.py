@@ -181,7 +181,14 @@ class RefreshService:
         if choice is None:
             raise self._no_baseline(account)
         baseline = self._snapshots.load(choice.baseline_id)
-        report = diff_snapshots(baseline, current, window=choice.window, now=now, full=full)
+        report = diff_snapshots(
+            baseline,
+            current,
+            window=choice.window,
+            now=now,
+            full=full,
+            safety_margin=self._policy.safety_margin,
+        )
         return Refreshed(current, report, choice.baseline_id)
 
     def record_late_mail(

@@ -256,6 +256,8 @@ class Database:
             )
         for version in range(current, len(migrations)):
             with self.transaction() as conn:
+                if self.version > version:
+                    continue  # another process (a guard starting beside a command) was first
                 for statement in _statements(migrations[version]):
                     conn.execute(statement)
                 conn.execute(f"PRAGMA user_version = {version + 1}")

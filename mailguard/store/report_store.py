@@ -44,6 +44,41 @@ class ReportStore:
         )
         return [json.loads(body) for (body,) in rows]
 
+    def report(self, account: str, report_id: int) -> dict[str, Any] | None:
+        """One of the account's reports as its JSON object; None if it has no such report."""
+        row = self._db.connection.execute(
+            "SELECT body FROM report WHERE account = ? AND id = ?", (account, report_id)
+        ).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def outlines(self, account: str, count: int | None = None) -> list[dict[str, Any]]:
+        """The account's reports newest first, each as the fields a one-line listing needs.
+
+        SQLite picks the fields out of the stored JSON, so a listing does not parse
+        every mail of every report (a first resync can list 100,000 of them).
+        """
+        rows = self._db.connection.execute(
+            "SELECT id, kind, created_at, json_extract(body, '$.full'),"
+            " json_extract(body, '$.preliminary'), json_extract(body, '$.baseline'),"
+            " json_extract(body, '$.window'), json_extract(body, '$.summary')"
+            " FROM report WHERE account = ? ORDER BY id DESC LIMIT ?",
+            (account, -1 if count is None else count),
+        )
+        return [
+            {
+                "id": report_id,
+                "kind": kind,
+                "account": account,
+                "created_at": created_at,
+                "full": bool(full),
+                "preliminary": bool(preliminary),
+                "baseline": json.loads(baseline),
+                "window": json.loads(window) if window else None,
+                "summary": json.loads(summary),
+            }
+            for report_id, kind, created_at, full, preliminary, baseline, window, summary in rows
+        ]
+
     def last_resync_at(self, account: str) -> datetime | None:
         """When the account was last compared in full (``resync``), if ever."""
         row = self._db.connection.execute(

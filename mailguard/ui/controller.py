@@ -126,7 +126,7 @@ class TrayController(QObject):
         ]
 
     def redraw(self) -> None:
-        view = present(self.statuses(), datetime.now(UTC))
+        view = present(self.statuses(), datetime.now(UTC), self._context.zone)
         self.view = view
         self._menu.show_view(view)
         for face in self._faces:

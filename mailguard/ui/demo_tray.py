@@ -13,11 +13,12 @@ import sys
 from datetime import timedelta
 
 from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication
 
 from mailguard.app.zones import utc_now
 from mailguard.core.events import RunnerEvent
-from mailguard.demo.director import DemoDirector
-from mailguard.demo.world import demo_world
+from mailguard.demo.director import DemoDirector, DemoProgress
+from mailguard.demo.world import DemoSetup, demo_world
 from mailguard.store.instance_lock import GuardLock
 from mailguard.ui.app import TrayApp, TrayOptions, make_qt_app, quit_on_signals
 from mailguard.ui.guard_engine import GuardRound
@@ -44,6 +45,10 @@ class DemoPlayer(QObject):
         app.hub.round_finished.connect(self._observe)
         self.played.connect(app.controller.on_events)
 
+    @property
+    def progress(self) -> DemoProgress:
+        return self._director.progress
+
     def start(self) -> None:
         self._timer.start()
 
@@ -52,7 +57,10 @@ class DemoPlayer(QObject):
             return
         director = self._director
         self._app.lanes.submit(
-            LANE, lambda _report: director.step(utc_now()), on_success=self._played
+            LANE,
+            lambda _report: director.step(utc_now()),
+            on_success=self._played,
+            on_failure=lambda text, _kind: log.warning("the demo could not go on: %s", text),
         )
 
     def _played(self, events: list[RunnerEvent]) -> None:
@@ -71,17 +79,25 @@ class DemoPlayer(QObject):
             self.completed.emit()
 
 
+def demo_app(qt_app: QApplication, setup: DemoSetup) -> tuple[TrayApp, DemoPlayer]:
+    """The tray app on the demo home, and the player that plays the demo's parts."""
+    tick_ms = int(setup.timeline.tick.total_seconds() * 1000)
+    app = TrayApp(qt_app, setup.paths, TrayOptions(tick_interval_ms=tick_ms))
+    director = DemoDirector(setup.paths, setup.imap, setup.timeline, say=log.info)
+    player = DemoPlayer(app, director, tick_ms)
+    player.completed.connect(app.windows.show_report)
+    return app, player
+
+
 def run_demo_tray(length: timedelta, *, keep: bool) -> int:
     qt_app = make_qt_app(sys.argv[:1])
-    with demo_world(length, keep=keep, say=log.info) as setup:
-        tick_ms = int(setup.timeline.tick.total_seconds() * 1000)
-        with GuardLock(setup.paths.data_dir, "mailguard demo"):
-            app = TrayApp(qt_app, setup.paths, TrayOptions(tick_interval_ms=tick_ms))
-            director = DemoDirector(setup.paths, setup.imap, setup.timeline, say=log.info)
-            player = DemoPlayer(app, director, tick_ms)
-            player.completed.connect(app.windows.show_report)
-            qt_app.aboutToQuit.connect(app.shutdown)
-            quit_on_signals(qt_app)
-            app.start()
-            player.start()
-            return qt_app.exec()
+    with (
+        demo_world(length, keep=keep, say=log.info) as setup,
+        GuardLock(setup.paths.data_dir, "mailguard demo"),
+    ):
+        app, player = demo_app(qt_app, setup)
+        qt_app.aboutToQuit.connect(app.shutdown)
+        quit_on_signals(qt_app)
+        app.start()
+        player.start()
+        return qt_app.exec()

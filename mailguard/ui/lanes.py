@@ -62,6 +62,7 @@ class Lanes(QObject):
         super().__init__(parent)
         self._pools: dict[str, QThreadPool] = {}
         self._running: dict[str, int] = {}
+        self._in_flight: set[JobSignals] = set()
 
     def submit(
         self,
@@ -79,7 +80,11 @@ class Lanes(QObject):
             job.signals.failed.connect(lambda text, kind: on_failure(text, ErrorKind(kind)))
         if on_progress is not None:
             job.signals.progressed.connect(on_progress)
-        job.signals.finished.connect(lambda: self._done(lane))
+        signals = job.signals
+        # The runnable is deleted when run() returns, before its queued signals are
+        # delivered here: the lane keeps the signals object alive until "finished".
+        self._in_flight.add(signals)
+        signals.finished.connect(lambda: self._done(lane, signals))
         self._running[lane] = self._running.get(lane, 0) + 1
         if self._running[lane] == 1:
             self.busy_changed.emit(lane, True)
@@ -101,7 +106,8 @@ class Lanes(QObject):
             self._pools[lane] = pool
         return pool
 
-    def _done(self, lane: str) -> None:
+    def _done(self, lane: str, signals: JobSignals) -> None:
+        self._in_flight.discard(signals)
         self._running[lane] -= 1
         if self._running[lane] == 0:
             self.busy_changed.emit(lane, False)

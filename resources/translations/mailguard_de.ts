@@ -202,6 +202,10 @@
             <translation>Noch kein Konto: Legen Sie in den Einstellungen eines an</translation>
         </message>
         <message>
+            <source>{status} (provider's time: {span})</source>
+            <translation>{status} (beim Anbieter: {span})</translation>
+        </message>
+        <message>
             <source>Problem: {problem}</source>
             <translation>Problem: {problem}</translation>
         </message>

@@ -202,6 +202,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>{status} (provider's time: {span})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Problem: {problem}</source>
             <translation type="unfinished" />
         </message>

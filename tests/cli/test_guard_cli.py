@@ -272,3 +272,19 @@ def test_watch_json_prints_one_event_object_per_line_and_the_log_file_keeps_them
     assert replayed["operation"]["kind"] == "create_folder"
     logged = (cli.home / "logs" / "mailguard.log").read_text(encoding="utf-8")
     assert "INFO mailguard.guard: work #1 created folder 'Archive'" in logged
+
+
+def test_folder_list_shows_every_folder_with_its_message_count(
+    cli: MailguardCli, dovecot: Dovecot, mail_user: MailUser
+) -> None:
+    cli.add_account(dovecot, mail_user)
+    for n in range(3):
+        dovecot.deliver(mail_user, "Archive/2026", make_message(message_id=f"<a{n}@x>"))
+    dovecot.deliver(mail_user, "INBOX", make_message(message_id="<i@x>"))
+    listed = cli("folder", "list", "work", "--json")
+    assert listed.exit_code == 0, listed.err
+    folders = {f["name"]: f for f in listed.json()["folders"]}
+    assert folders["Archive/2026"]["messages"] == 3
+    assert folders["INBOX"]["messages"] == 1
+    assert listed.json()["folders"][0]["name"] == "INBOX"
+    assert "Archive/2026       3" in cli("folder", "list", "work").out

@@ -38,7 +38,7 @@ def test_the_refresh_wiring_loads_nothing_on_demand() -> None:
     assert loaded.isdisjoint(ON_DEMAND), sorted(loaded & set(ON_DEMAND))
 
 
-@pytest.mark.parametrize("command", ["snapshot", "resync"])
+@pytest.mark.parametrize("command", ["snapshot", "resync", "messages", "report"])
 def test_help_loads_neither_the_imap_engine_nor_the_keyring(command: str) -> None:
     loaded = loaded_after(
         f"import mailguard.cli.main as m\nm.build_parser([{command!r}]).format_help()"

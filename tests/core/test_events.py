@@ -52,7 +52,7 @@ BERLIN = ZoneInfo("Europe/Berlin")
 
 
 def mail(folder: str, uid: int) -> MailEntry:
-    return MailEntry(folder, uid, f"<{uid}@x>", "Order", "shop@x", AT, AT, f"<{uid}@x>")
+    return MailEntry(folder, uid, f"<{uid}@x>", "Order", "shop@x", AT, AT, f"<{uid}@x>", AT)
 
 
 def entry(state: EntryState) -> JournalEntry:

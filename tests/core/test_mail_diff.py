@@ -478,6 +478,7 @@ def test_the_json_report_follows_the_contract() -> None:
             "from": "Alice <alice@example.org>",
             "date": INSIDE.isoformat(),
             "internaldate": AFTER.isoformat(),
+            "shown_date": INSIDE.isoformat(),
             "reason": "during_window",
         }
     ]
@@ -492,12 +493,59 @@ def test_the_json_report_follows_the_contract() -> None:
     assert data["sent_during_window"][0]["note"] == RESEND_NOTE
     assert data["sent_during_window"][0]["folder"] == "Sent"
     assert data["summary"]["backfilled"] == 1
+    assert data["preliminary"] is False
+    assert data["preliminary_until"] is None
 
 
 def test_a_report_without_a_window_says_null() -> None:
     report = diff_snapshots(snap(INBOX), snap(INBOX), window=None, now=NOW)
     assert report.to_json()["window"] is None
     assert report.is_empty
+    assert report.to_json()["preliminary"] is False
+
+
+@pytest.mark.parametrize(
+    ("made_at", "preliminary"),
+    [
+        (INSIDE, True),  # during the window
+        (W1 + timedelta(minutes=14), True),  # within the safety margin after its end
+        (W1 + timedelta(minutes=15), False),  # the margin has passed
+        (NOW, False),
+    ],
+)
+def test_a_report_made_before_the_window_is_over_is_preliminary(
+    made_at: datetime, preliminary: bool
+) -> None:
+    report = diff_snapshots(
+        snap(INBOX), snap(INBOX), window=WINDOW, now=made_at, safety_margin=timedelta(minutes=15)
+    )
+
+    data = report.to_json()
+    assert data["preliminary"] is preliminary
+    margin_end = (W1 + timedelta(minutes=15)).isoformat()
+    assert data["preliminary_until"] == (margin_end if preliminary else None)
+
+
+@pytest.mark.parametrize(
+    ("internaldate", "date", "shown"),
+    [
+        (INSIDE, None, INSIDE),  # no Date header: the arrival
+        (INSIDE, BEFORE_S, BEFORE_S),  # written earlier than it arrived: the Date
+        (INSIDE, INSIDE + timedelta(seconds=80), INSIDE),  # a sender's clock 80 s fast
+        (INSIDE, NOW + timedelta(days=1), INSIDE),  # a Date after the report: ignored
+    ],
+)
+def test_every_entry_shows_the_date_the_rule_gives(
+    internaldate: datetime, date: datetime | None, shown: datetime
+) -> None:
+    after = snap(folder("INBOX", replace(msg(9, "odd", at=internaldate), date=date)), taken_at=NOW)
+
+    report = diff_snapshots(snap(folder("INBOX")), after, window=WINDOW, now=NOW).to_json()
+
+    (entry,) = report["backfilled"] + report["new"]
+    assert entry["shown_date"] == shown.isoformat()
+    assert entry["date"] == (date.isoformat() if date else None)  # the header, as it was
+    assert entry["internaldate"] == internaldate.isoformat()
 
 
 # -- properties ---------------------------------------------------------------

@@ -30,7 +30,7 @@ def milestone(kind: EventKind, lead: timedelta | None = None) -> GuardEvent:
 
 
 def mail(folder: str, uid: int) -> MailEntry:
-    return MailEntry(folder, uid, f"<{uid}@x>", "Order", "shop@x", NOW, NOW, f"<{uid}@x>")
+    return MailEntry(folder, uid, f"<{uid}@x>", "Order", "shop@x", NOW, NOW, f"<{uid}@x>", NOW)
 
 
 def test_a_lead_warning_says_when_and_what_not_to_do_and_offers_actions() -> None:

@@ -133,3 +133,23 @@ def test_without_accounts_it_is_clear_and_says_how_to_start() -> None:
     assert view.icon is TrayIcon.CLEAR
     assert view.accounts == ()
     assert "open Settings" in view.tooltip[0].english(UTC)
+
+
+def test_a_window_announced_in_another_zone_also_shows_the_providers_time() -> None:
+    from zoneinfo import ZoneInfo
+
+    berlin = ZoneInfo("Europe/Berlin")
+    provider_window = MaintenanceWindow(
+        datetime(2026, 7, 18, 23, 45, tzinfo=berlin),
+        datetime(2026, 7, 19, 2, 30, tzinfo=berlin),
+        "Hardware-Umstellung",
+        "https://status.example",
+        "statuspage",
+    )
+    upcoming = status(GuardState.UPCOMING, window=provider_window)
+    in_utc = present([upcoming], NOW, UTC).tooltip[0].english(UTC)
+    assert in_utc == (
+        "E-mail maintenance in 14 min, 21:45–00:30 (provider's time: 23:45–02:30 CEST)"
+    )
+    in_berlin = present([upcoming], NOW, berlin).tooltip[0].english(berlin)
+    assert in_berlin == "E-mail maintenance in 14 min, 23:45–02:30"

@@ -78,3 +78,13 @@ def test_html_to_text_never_raises_and_returns_stripped_text(html: str) -> None:
 )
 def test_html_to_text_survives_tag_soup(pieces: list[str]) -> None:
     assert isinstance(html_to_text("".join(pieces)), str)
+
+
+@pytest.mark.parametrize(
+    "html",
+    ["<![<p>We have cancelled</p>", "<p>Notice</p><![C maintenance]]>", "<![if mso]>x<![endif]>"],
+)
+def test_a_bogus_marked_section_is_read_as_text_not_an_error(html: str) -> None:
+    text = html_to_text(html)
+    assert "<p>" not in text
+    assert text  # something of it survives, nothing raises

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -91,3 +94,23 @@ def test_an_inner_transaction_joins_the_outer_one(tmp_path: Path) -> None:
             conn.execute("SELECT 1")
             raise RuntimeError("boom")
         assert db.connection.execute("SELECT COUNT(*) FROM report").fetchone()[0] == 0
+
+
+def test_processes_opening_a_new_database_at_once_migrate_it_once(tmp_path: Path) -> None:
+    """A guard starting beside a one-shot command: both find schema 0, one migrates."""
+    path = tmp_path / "mailguard.sqlite3"
+    probe = (
+        "import sys, time\n"
+        "from mailguard.store.database import Database\n"
+        "time.sleep(max(0.0, float(sys.argv[2]) - time.time()))\n"
+        "Database(__import__('pathlib').Path(sys.argv[1])).close()\n"
+    )
+    start = f"{time.time() + 1.0:.3f}"  # all of them at the same moment
+    openers = [
+        subprocess.Popen([sys.executable, "-c", probe, str(path), start], stderr=subprocess.PIPE)
+        for _ in range(6)
+    ]
+    errors = [opener.communicate(timeout=60)[1].decode() for opener in openers]
+    assert [opener.returncode for opener in openers] == [0] * 6, errors
+    with Database(path) as db:
+        assert db.version == SCHEMA_VERSION

@@ -102,3 +102,47 @@ def test_resync_now_runs_in_the_background_shows_progress_and_stores_a_report(
         qtbot.waitUntil(lambda: app.menu.action("resync:work").isEnabled(), timeout=10_000)  # type: ignore[union-attr]
     finally:
         app.shutdown()
+
+
+def test_pause_warnings_persists_the_pause_and_resume_clears_it(
+    tray_app: TrayApp, qtbot: QtBot
+) -> None:
+    from mailguard.store.settings_store import SettingsStore
+
+    pause = tray_app.menu.action("pauseHour")
+    assert pause is not None
+    pause.trigger()
+    paused = SettingsStore(tray_app.paths.config_dir).load().paused_until
+    assert paused is not None
+    assert timedelta(minutes=59) < paused - datetime.now(UTC) <= timedelta(hours=1)
+    resume = tray_app.menu.action("pauseResume")
+    assert resume is not None
+    resume.trigger()
+    assert SettingsStore(tray_app.paths.config_dir).load().paused_until is None
+
+
+def test_a_notifications_show_report_button_opens_the_report_window(
+    tray_app: TrayApp, qtbot: QtBot
+) -> None:
+    from mailguard.core.notification_policy import Action, Notification
+    from mailguard.core.phrases import Phrase
+
+    note = Notification(
+        "late:work:3", "work", Phrase("x", "t"), Phrase("x", "b"), (Action.SHOW_REPORT,),
+        report_id=3,
+    )  # fmt: skip
+    tray_app.notifier.action_invoked.emit(Action.SHOW_REPORT.value, note)
+    report = tray_app.windows.opened("report")
+    assert report is not None and report.isVisible()
+
+
+def test_a_second_launch_on_the_same_home_hands_over_and_the_first_shows_settings(
+    tray_app: TrayApp, qtbot: QtBot
+) -> None:
+    from mailguard.ui.single_instance import hand_over
+
+    settings = tray_app.windows.opened("settings")
+    assert settings is not None
+    settings.hide()
+    assert hand_over(tray_app.paths)
+    qtbot.waitUntil(settings.isVisible, timeout=5_000)
