@@ -41,6 +41,7 @@ from tests.certificates import Certificate, make_certificate
 _MESSAGE_ID_ITEM = "BODY.PEEK[HEADER.FIELDS (MESSAGE-ID)]"
 
 DOVECOT = shutil.which("dovecot") or "/usr/sbin/dovecot"
+LDA = "/usr/lib/dovecot/dovecot-lda"
 
 #: Maildir info flags (the ``:2,`` suffix) for the IMAP system flags.
 _MAILDIR_FLAGS = {
@@ -337,6 +338,21 @@ class Dovecot:
         self._chown(target)
         os.utime(target, (moment, moment))
         return target
+
+    def deliver_by_lda(self, user: MailUser, folder: str, raw_message: bytes) -> None:
+        """Deliver as real mail arrives: through Dovecot's LDA, which indexes it on arrival
+        (so IDLE and NOTIFY hear of it). Needs the server running."""
+        result = subprocess.run(
+            [LDA, "-c", str(self.config_file), "-d", user.name, "-m", folder],
+            input=raw_message,
+            capture_output=True,
+            timeout=30,
+            check=False,
+        )
+        if result.returncode != 0:
+            raise RuntimeError(
+                f"dovecot-lda exited {result.returncode}: {result.stderr.decode(errors='replace')}"
+            )
 
     def reset_uidvalidity(self, user: MailUser, folder: str) -> None:
         """Forget the folder's UID bookkeeping (server stopped): Dovecot assigns a new UIDVALIDITY.

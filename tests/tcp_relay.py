@@ -32,6 +32,7 @@ class TcpRelay:
         self._client_marker: bytes | None = None
         self._reset = False
         self._sockets: list[socket.socket] = []
+        self.refusing = False  # while True, each connection is closed as soon as it comes
         threading.Thread(target=self._accept, daemon=True).start()
 
     def arm(self, after_server_bytes: int, on_trigger: Callable[[], None]) -> None:
@@ -54,6 +55,15 @@ class TcpRelay:
         """True once ``on_trigger`` has run to its end (the client may notice before that)."""
         return self._done.wait(timeout_s)
 
+    def cut(self) -> None:
+        """Drop every open connection now, as a NAT timeout or a network change does."""
+        sockets, self._sockets = self._sockets, []
+        for sock in sockets:
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)
+            with contextlib.suppress(OSError):
+                sock.close()
+
     def close(self) -> None:
         self._listener.close()
         for sock in self._sockets:
@@ -66,6 +76,9 @@ class TcpRelay:
                 client, _ = self._listener.accept()
             except OSError:
                 return
+            if self.refusing:
+                client.close()
+                continue
             try:
                 server = socket.create_connection(self._upstream, timeout=5)
             except OSError:

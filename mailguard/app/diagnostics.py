@@ -33,11 +33,16 @@ class Check:
         return {"name": self.name, "ok": self.ok, "detail": self.detail, "fix": self.fix}
 
 
-def run_checks(paths: AppPaths, *, desktop: bool = True) -> list[Check]:
-    """Every check, in the order a person would fix things; ``desktop`` adds tray and bus."""
+def run_checks(
+    paths: AppPaths, *, desktop: bool = True, tray: Callable[[], Check] | None = None
+) -> list[Check]:
+    """Every check, in the order a person would fix things; ``desktop`` adds tray and bus.
+
+    ``tray`` answers the tray question where Qt runs already (the app itself).
+    """
     checks = [check_config(paths), check_keyring()]
     if desktop:
-        checks += [check_tray(), check_notifications()]
+        checks += [(tray or check_tray)(), check_notifications()]
     checks.append(check_database(paths))
     checks += list(check_accounts(paths))
     checks += list(check_sources(paths))
@@ -81,6 +86,19 @@ def check_keyring() -> Check:
     )
 
 
+TRAY_FIX = (
+    "start mailguard on a desktop with a system tray (or use its status window); on a "
+    "fresh Debian install Qt's libraries with: sh packaging/install.sh"
+)
+
+
+def tray_check(available: bool, platform: str) -> Check:
+    """The tray check's verdict, from what Qt says."""
+    if not available:
+        return Check("tray", False, f"no system tray on this desktop ({platform})", TRAY_FIX)
+    return Check("tray", True, f"a system tray is there ({platform})")
+
+
 def check_tray() -> Check:
     """Asked of Qt in a child process, so the CLI itself never loads Qt."""
     probe = (
@@ -89,10 +107,7 @@ def check_tray() -> Check:
         "app = QApplication(sys.argv[:1])\n"
         "print(app.platformName(), QSystemTrayIcon.isSystemTrayAvailable())\n"
     )
-    fix = (
-        "start mailguard on a desktop with a system tray (or use its status window); on a "
-        "fresh Debian install Qt's libraries with: sh packaging/install.sh"
-    )
+    fix = TRAY_FIX
     if sys.platform == "linux" and not (
         os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
     ):
@@ -112,9 +127,7 @@ def check_tray() -> Check:
         reason = next((line for line in lines if "xcb" in line or "plugin" in line), None)
         return Check("tray", False, reason or (lines[-1] if lines else "Qt failed"), fix)
     platform, available = result.stdout.split()[-2:]
-    if available != "True":
-        return Check("tray", False, f"no system tray on this desktop ({platform})", fix)
-    return Check("tray", True, f"a system tray is there ({platform})")
+    return tray_check(available == "True", platform)
 
 
 def check_notifications() -> Check:

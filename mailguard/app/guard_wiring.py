@@ -22,6 +22,8 @@ from mailguard.core.guard_policy import GuardPolicy
 from mailguard.core.journal import JournalEntry
 from mailguard.net.lazy import LazyFetcher
 from mailguard.service.account_schedule import AccountSchedule
+from mailguard.service.backfill_watch import BackfillWatch
+from mailguard.service.early_release import EarlyRelease
 from mailguard.service.guard_runner import GuardRunner, RunnerSettings
 from mailguard.service.imap_access import ImapAccess
 from mailguard.service.operation_gate import OperationGate
@@ -32,6 +34,7 @@ from mailguard.store.database import Database
 from mailguard.store.guard_store import ManualWindowStore, SqliteAnnouncementLog
 from mailguard.store.journal_store import JournalStore
 from mailguard.store.paths import AppPaths
+from mailguard.store.report_store import ReportStore
 from mailguard.store.rule_store import RuleStore
 from mailguard.store.secrets import PasswordVault
 from mailguard.store.settings_store import SettingsStore
@@ -120,9 +123,17 @@ def _pause_for_tests(step: str | None) -> Callable[[str, JournalEntry], None] | 
 
 
 def guard_runner(
-    guard: GuardServices, emit: Callable[[RunnerEvent], None], *, tick: timedelta
+    guard: GuardServices,
+    emit: Callable[[RunnerEvent], None],
+    *,
+    tick: timedelta,
+    listen: bool = True,
 ) -> GuardRunner:
-    """The guard's engine over ``guard``: what ``watch``, the tray and the demo all run."""
+    """The guard's engine over ``guard``: what ``watch``, the tray and the demo all run.
+
+    ``listen``: through the backfill watch, listen for late mail (threads of their own,
+    ended by ``GuardRunner.close``); a single tick (``watch --once``) need not.
+    """
     return GuardRunner(
         accounts=guard.accounts,
         schedule=guard.schedule,
@@ -139,9 +150,21 @@ def guard_runner(
         policy=guard.policy,
         emit=emit,
         settings=RunnerSettings(tick=tick, refresh_every=refresh_interval(guard.policy)),
+        backfill=BackfillWatch(guard.imap.connect) if listen else None,
     )
 
 
 def refresh_interval(policy: GuardPolicy) -> timedelta:
     """How often the backfill watch refreshes: every 10 minutes, six times at least."""
     return min(timedelta(minutes=10), policy.backfill_watch / 6)
+
+
+def early_release(guard: GuardServices) -> EarlyRelease:
+    """``mailguard release`` and the Folders window's "Open edits now"."""
+    return EarlyRelease(
+        gate=guard.gate,
+        log=guard.log,
+        reports=ReportStore(guard.db),
+        policy=guard.policy,
+        zone=guard.zone,
+    )

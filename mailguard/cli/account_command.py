@@ -30,9 +30,7 @@ from mailguard.net.locations import masked_location
 from mailguard.store.account_store import AccountStore
 from mailguard.store.database import Database
 from mailguard.store.paths import AppPaths
-from mailguard.store.report_store import ReportStore
 from mailguard.store.secrets import PasswordVault
-from mailguard.store.snapshot_store import SnapshotStore
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -85,9 +83,18 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     test.set_defaults(run=run_test)
 
     remove = actions.add_parser(
-        "remove", help="remove an account, its keyring entry, snapshots and reports"
+        "remove",
+        help="remove an account and everything mailguard keeps about it",
+        description=(
+            "Remove the account with its password, snapshots, reports, queued operations, "
+            "manual windows, filing rules, what was announced, and the cached copies of "
+            "schedule sources no other account reads. Refused while operations are queued."
+        ),
     )
     remove.add_argument("name", metavar="NAME", help="the account, as in account list")
+    remove.add_argument(
+        "--force", action="store_true", help="remove it even with operations still queued"
+    )
     remove.set_defaults(run=run_remove)
 
 
@@ -200,19 +207,41 @@ def run_test(args: argparse.Namespace, paths: AppPaths, console: Console) -> int
 
 
 def run_remove(args: argparse.Namespace, paths: AppPaths, console: Console) -> int:
+    # Only removal needs these; deferred so the other account commands do not load them.
+    from mailguard.app.zones import utc_now  # noqa: PLC0415
+    from mailguard.net.cache import SourceCache  # noqa: PLC0415
+    from mailguard.net.locations import cache_key  # noqa: PLC0415
+    from mailguard.store.account_data import delete_account_data  # noqa: PLC0415
+    from mailguard.store.journal_store import JournalStore  # noqa: PLC0415
+
     accounts = AccountStore(paths.config_dir)
     config = accounts.get(args.name)
+    with Database(paths.database_file) as db, db.transaction():
+        pending = JournalStore(db, utc_now).open_entries(config.name)
+        if pending and not args.force:
+            listed = "; ".join(f"#{e.id} {e.operation.describe()}" for e in pending)
+            console.error(
+                f"{config.name} has {len(pending)} queued operation(s) that would be lost: "
+                f"{listed}; let them replay, cancel them (mailguard queue {config.name} "
+                f"--cancel ID), or remove it anyway with --force"
+            )
+            return 3
+        delete_account_data(db, config.name)
+    accounts.remove(config.name)
     try:
         had_password = PasswordVault().forget(config.name)
     except AccountError as exc:
         console.warning(f"{exc} (the keyring entry, if any, stays)")
         had_password = False
-    with Database(paths.database_file) as db, db.transaction():
-        SnapshotStore(db).delete_account(config.name)
-        ReportStore(db).delete_account(config.name)
-    accounts.remove(config.name)
-    gone = "its password, snapshots and reports" if had_password else "its snapshots and reports"
-    console.result(f"removed {config.name} with {gone}")
+    still_read = {cache_key(s) for a in accounts.all() for s in a.sources}
+    cache = SourceCache(paths.http_cache_dir)
+    cached = [s for s in config.sources if cache_key(s) not in still_read and cache.forget(s)]
+    gone = ["its password"] if had_password else []
+    gone.append("its snapshots, reports, journal, manual windows, filing rules and window records")
+    if cached:
+        gone.append(f"{len(cached)} cached schedule(s)")
+    dropped = f" ({len(pending)} queued operation(s) dropped)" if pending else ""
+    console.result(f"removed {config.name} with {', '.join(gone)}{dropped}")
     return 0
 
 

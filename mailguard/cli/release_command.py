@@ -5,13 +5,11 @@ from __future__ import annotations
 import argparse
 from datetime import UTC, datetime
 
-from mailguard.app.guard_wiring import guard_services
+from mailguard.app.guard_wiring import early_release, guard_services
 from mailguard.cli.console import Console
 from mailguard.core.events import EditReplayed
 from mailguard.core.guard_text import describe_event
-from mailguard.service.early_release import EarlyRelease
 from mailguard.store.paths import AppPaths
-from mailguard.store.report_store import ReportStore
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -35,13 +33,7 @@ def run(args: argparse.Namespace, paths: AppPaths, console: Console) -> int:
     now = datetime.now(UTC)
     with guard_services(paths, console.warning) as guard:
         account = guard.accounts.get(args.account)
-        release = EarlyRelease(
-            gate=guard.gate,
-            log=guard.log,
-            reports=ReportStore(guard.db),
-            policy=guard.policy,
-            zone=guard.zone,
-        )
+        release = early_release(guard)
         windows = guard.schedule(account, now)
         plan, replayed = release.release(account, now, windows, yes=args.yes)
         if plan is None:

@@ -58,7 +58,9 @@ def run(args: argparse.Namespace, paths: AppPaths, console: Console) -> int:
     zone = parse_zone(args.tz)
     now = parse_moment(args.now, zone) if args.now else datetime.now(UTC)
     span_start, span_end = _span(args, zone, now)
-    specs = [SourceSpec(s, args.kind, zone, tuple(args.component)) for s in args.sources]
+    # Without --tz the zone is only the system's: readers say when they rely on it.
+    stated_zone = zone if args.tz else None
+    specs = [SourceSpec(s, args.kind, stated_zone, tuple(args.component)) for s in args.sources]
     with Fetcher(paths.http_cache_dir) as fetcher:
         reader = ScheduleReader(fetcher, default_zone=zone, offline=args.offline)
         outcome = reader.read(specs, now=now, span_start=span_start, span_end=span_end)

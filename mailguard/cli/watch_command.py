@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import argparse
-import time
+from contextlib import closing
 from datetime import UTC, datetime, timedelta
 
 from mailguard.app.guard_wiring import guard_runner, guard_services
@@ -46,9 +46,11 @@ def run(args: argparse.Namespace, paths: AppPaths, console: Console) -> int:
             guard,
             EventPrinter(console, guard.zone, as_json=args.json),
             tick=timedelta(seconds=args.tick),
+            listen=not args.once,  # one tick finds late mail by its refresh alone
         )
-        while True:
-            runner.tick(datetime.now(UTC) + offset)
-            if args.once:
-                return 0
-            time.sleep(args.tick)
+        with closing(runner):
+            while True:
+                runner.tick(datetime.now(UTC) + offset)
+                if args.once:
+                    return 0
+                runner.wait(args.tick)  # sooner when late mail may have come

@@ -95,6 +95,7 @@ class Responses:
     expunges: int = 0  # sequence-number EXPUNGEs: cannot be tied to a UID
     uidless_fetches: int = 0  # unsolicited FETCHes without UID (flags changed meanwhile)
     folders: list[ListedFolder] = field(default_factory=list)
+    uidnexts: dict[str, int] = field(default_factory=dict)  # STATUS responses: folder -> UIDNEXT
 
 
 class Tagged(NamedTuple):
@@ -244,6 +245,8 @@ class ResponseReader:
                 into.exists = None  # a live expunge: the count is stale until the next EXISTS
         elif word in (b"LIST", b"XLIST"):
             into.folders.append(_listed(_tokenize(parts, literals, 2 + len(word) + 1)))
+        elif word == b"STATUS":
+            _status(_tokenize(parts, literals, 2 + len(word) + 1), into)
         elif word == b"BYE":
             raise ConnectionLost(
                 f"the server ended the session while {self.where} (maintenance?): "
@@ -395,6 +398,16 @@ def _listed(values: list[Value]) -> ListedFolder:
             a.decode("utf-8", "replace") for a in attributes if isinstance(a, bytes)
         ),
     )
+
+
+def _status(values: list[Value], into: Responses) -> None:
+    """``Junk (MESSAGES 3 UIDNEXT 4)`` (RFC 3501 7.2.4): the folder's UIDNEXT, when given."""
+    if len(values) != 2 or not isinstance(values[0], bytes) or not isinstance(values[1], list):
+        raise ValueError("STATUS response without a name and its attributes")
+    attributes = values[1]
+    for key, value in zip(attributes[::2], attributes[1::2], strict=False):
+        if isinstance(key, bytes) and key.upper() == b"UIDNEXT" and isinstance(value, bytes):
+            into.uidnexts[decode_folder_name(values[0])] = int(value)
 
 
 def decode_folder_name(raw: bytes) -> str:

@@ -1,4 +1,4 @@
-"""One logged-in IMAP session: read an account into a snapshot, or wait for INBOX to change.
+"""One logged-in IMAP session: read an account into a snapshot.
 
 The snapshot is built in memory and returned only when every folder was read,
 so a server that vanishes mid-read (the maintenance itself) leaves nothing
@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import imaplib
-import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from datetime import UTC, datetime
 from types import TracebackType
 
@@ -24,12 +23,6 @@ from mailguard.imap.connection import open_client
 from mailguard.imap.fetch_parser import ListedFolder
 from mailguard.imap.folder_reader import FolderReader, ReadStats
 from mailguard.imap.raw_command import RawChannel
-
-#: RFC 2177: clients should re-issue IDLE at least every 29 minutes.
-IDLE_RENEW_S = 25 * 60
-
-#: Untagged responses that mean the selected folder changed.
-_CHANGE_WORDS = {b"EXISTS", b"EXPUNGE", b"FETCH", b"VANISHED"}
 
 
 def _utc_now() -> datetime:
@@ -161,61 +154,6 @@ class ImapSession:
             raise _lost("enabling " + wanted) from exc
         self._qresync_enabled = "QRESYNC" in enabled
         self._modseq_enabled = bool(enabled & {"QRESYNC", "CONDSTORE"})
-
-    # -- watching --------------------------------------------------------------------
-
-    def wait_for_change(
-        self, folder: str = "INBOX", timeout_s: float = 60.0, *, poll_s: float = 30.0
-    ) -> bool:
-        """True as soon as mail arrives, goes or changes in ``folder``; False after ``timeout_s``.
-
-        Uses IDLE (RFC 2177) where offered, else polls with NOOP every ``poll_s``.
-        """
-        client = self.client
-        where = f"watching {folder}"
-        try:
-            client.select_folder(folder, readonly=True)
-            if "IDLE" in self._capabilities:
-                return self._idle(client, timeout_s)
-            deadline = time.monotonic() + timeout_s
-            while True:
-                remaining = deadline - time.monotonic()
-                if remaining <= 0:
-                    return False
-                time.sleep(min(poll_s, remaining))
-                _, responses = client.noop()
-                if _any_change(responses):
-                    return True
-        except (OSError, IMAPClientError, imaplib.IMAP4.error) as exc:
-            raise _lost(where) from exc
-
-    def _idle(self, client: IMAPClient, timeout_s: float) -> bool:
-        deadline = time.monotonic() + timeout_s
-        while True:
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                return False
-            window = min(remaining, IDLE_RENEW_S)
-            client.idle()
-            started = time.monotonic()
-            changed = _any_change(client.idle_check(timeout=window))
-            early = time.monotonic() - started < window - 0.05
-            # idle_check swallows EOF and returns nothing early: DONE then tells
-            # a dead connection (it raises) from a response we do not care about.
-            _, responses = client.idle_done()
-            if changed or _any_change(responses):
-                return True
-            if not early and remaining <= window:
-                return False
-
-
-def _any_change(responses: Iterable[object]) -> bool:
-    for response in responses:
-        if isinstance(response, tuple) and any(
-            isinstance(part, bytes) and part.upper() in _CHANGE_WORDS for part in response[:2]
-        ):
-            return True
-    return False
 
 
 def _lost(where: str) -> ConnectionLost:

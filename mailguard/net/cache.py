@@ -83,6 +83,15 @@ class SourceCache:
                 location, f"could not save the cached copy in {self._directory} ({reason})"
             ) from exc
 
+    def forget(self, location: str) -> bool:
+        """Delete the stored copy of ``location``; False if there was none."""
+        removed = False
+        for path in self._paths(location):
+            with suppress(FileNotFoundError):
+                path.unlink()
+                removed = True
+        return removed
+
     def _paths(self, location: str) -> tuple[Path, Path]:
         name = hashlib.sha256(cache_key(location).encode()).hexdigest()
         return self._directory / f"{name}.body", self._directory / f"{name}.json"

@@ -6,10 +6,15 @@ folder list for foreign edits while edits are closed, refresh after the
 window, replay the journal and run the filing rules once edits are open.
 Everything is keyed on ``now``, which the caller passes in, so a fake clock
 drives a whole window in a test and a clock jump is simply a later ``now``.
+
+Through the backfill watch, with a :class:`BackfillWatch`, the guard also
+listens for new mail and looks for late mail as soon as some may have come:
+the caller waits with :meth:`GuardRunner.wait`, which returns early then.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
@@ -36,6 +41,7 @@ from mailguard.core.model import MaintenanceWindow
 from mailguard.imap.filing import plan_filing
 from mailguard.imap.server_view import take_census
 from mailguard.service.account_schedule import AccountSchedule
+from mailguard.service.backfill_watch import BackfillWatch
 from mailguard.service.imap_access import ImapAccess
 from mailguard.service.operation_gate import OperationGate, Replayed
 from mailguard.service.refresh import RefreshService
@@ -82,6 +88,7 @@ class GuardRunner:
         policy: GuardPolicy,
         emit: Callable[[RunnerEvent], None],
         settings: RunnerSettings | None = None,
+        backfill: BackfillWatch | None = None,
     ) -> None:
         self._accounts = accounts
         self._schedule = schedule
@@ -95,6 +102,7 @@ class GuardRunner:
         self._policy = policy
         self._emit = emit
         self._settings = settings or RunnerSettings()
+        self._backfill = backfill
         self._last_tick: datetime | None = None
         self._ticks = 0
         self._censuses: dict[str, FolderCensus] = {}
@@ -103,7 +111,10 @@ class GuardRunner:
     def tick(self, now: datetime) -> None:
         now = now.astimezone(UTC)
         self._notice_clock_jump(now)
-        for account in self._accounts.all():
+        accounts = self._accounts.all()
+        if self._backfill is not None:
+            self._backfill.keep_only({a.name for a in accounts})
+        for account in accounts:
             try:
                 self._tick_account(account, now)
             except MailguardError as exc:
@@ -129,8 +140,14 @@ class GuardRunner:
             self._emit(event)
         watched = [w for w in windows if window_phase(w, now, self._policy) in _WATCHED]
         self._take_baseline(account, watched, now)
+        settling = [w for w in windows if window_phase(w, now, self._policy) is GuardState.SETTLING]
+        arrived = self._listen_for_late_mail(account, settling)
+        refreshed = False
         for window in windows:
-            self._refresh_after(account, window, now)
+            refreshed |= self._refresh_after(account, window, now)
+        if arrived and not refreshed:
+            for window in settling:
+                self._look_for_late_mail(account, window, now)
         where = self._gate.standing(account, now, windows)
         if where.state in _WATCHED:
             self._watch_folders(account, now)
@@ -160,6 +177,22 @@ class GuardRunner:
         """Read every source afresh at the next tick ("Check now")."""
         self._poller.forget()
 
+    def wait(self, timeout_s: float) -> None:
+        """Until the next tick: ``timeout_s``, or less once late mail may have come."""
+        if self._backfill is None:
+            time.sleep(timeout_s)
+        else:
+            self._backfill.wait(timeout_s)
+
+    def noticed(self) -> bool:
+        """Whether late mail may have come since asked last (never blocks): tick now if so."""
+        return self._backfill is not None and self._backfill.wait(0)
+
+    def close(self) -> None:
+        """Stop listening for late mail (the runner's threads end)."""
+        if self._backfill is not None:
+            self._backfill.close()
+
     # -- around the window ---------------------------------------------------------------
 
     def _take_baseline(
@@ -185,23 +218,24 @@ class GuardRunner:
 
     def _refresh_after(
         self, account: AccountConfig, window: MaintenanceWindow, now: datetime
-    ) -> None:
-        """First refresh once the safety margin after the end has passed, then through the watch."""
+    ) -> bool:
+        """First refresh once the safety margin after the end has passed, then through the watch
+        every ``refresh_every`` (the safety net under the listener); True if it refreshed."""
         end = window.end.astimezone(UTC)
         if not end + self._policy.safety_margin <= now < end + self._policy.settling_period:
-            return
+            return False
         key = (account.name, guard_key(window))
         first = not self._has(account.name, window, REFRESHED)
         last = self._refreshed_at.get(key)
         if not first and last is not None and now - last < self._settings.refresh_every:
-            return
+            return False
         try:
             report = self._refresh.resync(account.name)
         except AccountError as exc:  # no baseline, no password: retrying will not help
             self._mark(account.name, window, REFRESHED)
             doing = f"refresh after {window.title!r}"
             self._emit(GuardFailure(account.name, now, error_kind(exc), str(exc), doing))
-            return
+            return False
         self._refreshed_at[key] = now
         if first:
             self._mark(account.name, window, REFRESHED)
@@ -213,6 +247,34 @@ class GuardRunner:
             self._emit(
                 SentDuringWindow(account.name, now, window, report.sent_during_window, report.id)
             )
+        return True
+
+    def _listen_for_late_mail(
+        self, account: AccountConfig, settling: list[MaintenanceWindow]
+    ) -> bool:
+        """Keep a listener from a window's end until it has settled; True if it heard mail.
+
+        From the end, not from the first refresh after the safety margin: mail the
+        provider delivers that early is reported as soon as it comes, too. Not
+        without a baseline to compare with: each refresh could only fail.
+        """
+        if self._backfill is None:
+            return False
+        if not settling or not self._refresh.has_baseline(account.name):
+            self._backfill.stop(account.name)
+            return False
+        arrived = self._backfill.take_arrivals(account.name)
+        self._backfill.listen(account)
+        return arrived
+
+    def _look_for_late_mail(
+        self, account: AccountConfig, window: MaintenanceWindow, now: datetime
+    ) -> None:
+        """An incremental refresh; late mail not announced before is stored and announced."""
+        with self._refresh.connect(account.name) as session:
+            batch = self._refresh.record_late_mail(account.name, session, window)
+        if batch is not None:
+            self._emit(LateMailFound(account.name, now, window, batch.backfilled, batch.id))
 
     def _watch_folders(self, account: AccountConfig, now: datetime) -> None:
         with self._imap.connect(account) as client:

@@ -46,6 +46,7 @@ class MailboxSchedule:
                 horizon_start=span[0],
                 horizon_end=span[1],
                 anchor=notice.sent_at,
+                zone_guessed=source.zone is None,
             )
             text = html_to_text(notice.text) if looks_like_html(notice.text) else notice.text
             result = read_announcement(

@@ -51,8 +51,6 @@ class MailSession(Protocol):
         on_listed: Callable[[int], None] | None = None,
     ) -> AccountSnapshot: ...
 
-    def wait_for_change(self, folder: str = "INBOX", timeout_s: float = 60.0) -> bool: ...
-
 
 SessionFactory = Callable[[AccountConfig, str], AbstractContextManager[MailSession]]
 WindowSource = Callable[[AccountConfig, datetime], list[MaintenanceWindow]]
@@ -112,14 +110,14 @@ class RefreshService:
     def snapshot(self, account: str, *, replace_baseline: bool = False) -> StoredSnapshot:
         """Read every message of every folder (never incremental) and store it as the baseline.
 
-        Each folder is staged in the database as soon as it is read, while the
-        server still sends the others; the baseline itself is written in one
-        transaction once every folder was read, so a failed read stores nothing.
+        Each folder is written to the database as soon as it is read, while the
+        server still sends the others, under a snapshot that becomes the baseline
+        in one transaction once every folder was read; a failed read stores nothing.
         While a window still needs its baseline, only ``replace_baseline`` takes a new one.
         """
         if not replace_baseline:
             self._refuse_while_a_window_needs_its_baseline(account)
-        with self._snapshots.staging() as staging:
+        with self._snapshots.staging(account, self._clock()) as staging:
             with self.connect(account) as session:
                 current = session.read_snapshot(account, None, full=True, on_folder=staging.stage)
             return StoredSnapshot(staging.save_baseline(current), current)
@@ -245,8 +243,12 @@ class RefreshService:
                     "(--replace-baseline takes one anyway)"
                 )
 
+    def has_baseline(self, account: str) -> bool:
+        """Is there a snapshot to compare with (else a refresh can only fail)?"""
+        return bool(self._snapshots.baselines(account))
+
     def _require_baseline(self, account: str) -> None:
-        if not self._snapshots.baselines(account):
+        if not self.has_baseline(account):
             raise self._no_baseline(account)
 
     @staticmethod

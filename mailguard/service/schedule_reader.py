@@ -31,7 +31,7 @@ class SourceSpec:
 
     location: str
     kind: str = "auto"
-    zone: tzinfo | None = None  # None: the reader's default zone
+    zone: tzinfo | None = None  # None: the reader's default zone, the system's: a guess
     components: tuple[str, ...] = ()
 
 
@@ -86,6 +86,7 @@ class ScheduleReader:
             now=now,
             horizon_start=span_start,
             horizon_end=span_end,
+            zone_guessed=spec.zone is None,
         )
         result = parse_source(fetched.data, spec.kind, ctx)
         if is_remote(spec.location) and not fetched.from_cache:

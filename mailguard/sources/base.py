@@ -16,9 +16,11 @@ from mailguard.core.model import MaintenanceWindow
 class ParseContext:
     """How to read a source: where it came from and how to fill in what it leaves out.
 
-    ``zone`` applies to times the source gives without a zone. Recurring windows
-    are expanded over ``[horizon_start, horizon_end)``. ``anchor`` is when the
-    text was written (a feed entry's date); it anchors dates given without a year.
+    ``zone`` applies to times the source gives without a zone; ``zone_guessed``
+    says it is only the system's zone (neither ``--tz`` nor the source's settings
+    chose it), so times read in it are a guess. Recurring windows are expanded over
+    ``[horizon_start, horizon_end)``. ``anchor`` is when the text was written (a
+    feed entry's date); it anchors dates given without a year.
     """
 
     source: str
@@ -27,6 +29,7 @@ class ParseContext:
     horizon_start: datetime
     horizon_end: datetime
     anchor: datetime | None = None
+    zone_guessed: bool = False
 
 
 @dataclass(slots=True)

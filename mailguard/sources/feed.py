@@ -281,7 +281,7 @@ def _read_chain(chain: list[_Entry], ctx: ParseContext, result: ParseResult) -> 
     chain_id = oldest.ident or f"title:{oldest.topic}"
     live: list[MaintenanceWindow] = []  # what the chain says so far
     for number, entry in enumerate(chain):
-        found = _read_entry(entry, chain_id, ctx, result)
+        found = _read_entry(entry, chain_id, ctx, result, earlier=live)
         status = entry.stated_status
         if status is None and number > 0 and not found:
             status = _status_in_words(entry)
@@ -321,8 +321,15 @@ def _superseded(
 
 
 def _read_entry(
-    entry: _Entry, chain_id: str, ctx: ParseContext, result: ParseResult
+    entry: _Entry,
+    chain_id: str,
+    ctx: ParseContext,
+    result: ParseResult,
+    *,
+    earlier: list[MaintenanceWindow],
 ) -> list[MaintenanceWindow]:
+    """The entry's windows; ``earlier`` are those the chain named so far, which a
+    follow-up may move without restating them ("verschoben auf den 12.05.")."""
     text = f"{entry.title}\n{entry.body}" if entry.body else entry.title
     try:
         found = read_announcement(
@@ -334,6 +341,7 @@ def _read_entry(
             kind=KIND,
             published=entry.published,
             updated_at=entry.updated,
+            earlier=earlier,
         )
     except MailguardError as exc:
         result.warnings.append(f"skipped {entry.label}: {_first_line(str(exc))}")

@@ -177,6 +177,7 @@ def _expand(
     windows: list[MaintenanceWindow] = []
     warnings: dict[str, None] = {}  # one warning per series, not per occurrence
     zone_note = _zone_note(series, reading)
+    shifts = _future_shifts(series, reading)
     cap = min(_MAX_OCCURRENCES, budget.occurrences)
     # The library builds every occurrence it finds before we see the first, so it
     # is asked only for a span that cannot hold many more than the cap.
@@ -193,7 +194,8 @@ def _expand(
             ] = None
     budget.spend(min(len(occurrences), cap), steps)
     for occurrence in occurrences[:cap]:
-        window = _window(occurrence, reading, recurring=recurring, zone_note=zone_note)
+        slot = _slot(occurrence, reading, shifts) if recurring else None
+        window = _window(occurrence, reading, slot=slot, zone_note=zone_note)
         if window.overlaps(ctx.horizon_start, ctx.horizon_end):
             windows.append(window)
             warnings.update(dict.fromkeys(window.warnings))
@@ -312,7 +314,7 @@ def _window(
     occurrence: icalendar.Component,
     reading: _CalendarReading,
     *,
-    recurring: bool,
+    slot: datetime | None,
     zone_note: str | None,
 ) -> MaintenanceWindow:
     """One occurrence as a window; expansion always gives it a DTEND (DTSTART if none)."""
@@ -347,7 +349,7 @@ def _window(
         source=ctx.source,
         source_kind=KIND,
         status=_status(occurrence, reading),
-        native_id=_native_id(occurrence, reading, recurring=recurring),
+        native_id=_native_id(occurrence, slot),
         affected=_categories(occurrence),
         description=str(occurrence.get("DESCRIPTION", "")).strip(),
         url=str(occurrence.get("URL", "")).strip() or None,
@@ -366,9 +368,39 @@ def _status(occurrence: icalendar.Component, reading: _CalendarReading) -> Windo
     return WindowStatus.CANCELLED if cancelled or reading.cancels_all else None
 
 
-def _native_id(
-    occurrence: icalendar.Component, reading: _CalendarReading, *, recurring: bool
-) -> str | None:
+def _future_shifts(
+    series: list[icalendar.Component], reading: _CalendarReading
+) -> dict[datetime, timedelta]:
+    """How far each ``RECURRENCE-ID;RANGE=THISANDFUTURE`` override moves its occurrences.
+
+    RFC 5545 §3.8.4.4: such an override moves its own occurrence and every later
+    one by the same amount. The expansion copies the override's RECURRENCE-ID onto
+    all of them, so the slot each one replaces is found by undoing the shift.
+    """
+    shifts: dict[datetime, timedelta] = {}
+    for event in series:
+        recurrence = event.get("RECURRENCE-ID")
+        if recurrence is None or str(recurrence.params.get("RANGE", "")).upper() != "THISANDFUTURE":
+            continue
+        original = _aware(_moment(event, "RECURRENCE-ID"), reading.floating_zone)
+        moved = _aware(_moment(event, "DTSTART"), reading.floating_zone)
+        shifts[original] = moved - original
+    return shifts
+
+
+def _slot(
+    occurrence: icalendar.Component, reading: _CalendarReading, shifts: dict[datetime, timedelta]
+) -> datetime:
+    """The original start of the occurrence's slot: its RECURRENCE-ID, else its DTSTART."""
+    start = _aware(_moment(occurrence, "DTSTART"), reading.floating_zone)
+    if "RECURRENCE-ID" not in occurrence:
+        return start.astimezone(UTC)
+    recurrence = _aware(_moment(occurrence, "RECURRENCE-ID"), reading.floating_zone)
+    shift = shifts.get(recurrence)
+    return (recurrence if shift is None else start - shift).astimezone(UTC)
+
+
+def _native_id(occurrence: icalendar.Component, slot: datetime | None) -> str | None:
     """UID for a single event; UID plus the occurrence's slot for a recurring one.
 
     The slot is the RECURRENCE-ID (the original start), so a moved occurrence
@@ -377,10 +409,8 @@ def _native_id(
     uid = str(occurrence.get("UID", "")).strip()
     if not uid:
         return None
-    if not recurring:
+    if slot is None:
         return uid
-    slot_key = "RECURRENCE-ID" if "RECURRENCE-ID" in occurrence else "DTSTART"
-    slot = _aware(_moment(occurrence, slot_key), reading.floating_zone).astimezone(UTC)
     return f"{uid}@{slot:%Y-%m-%dT%H:%M:%SZ}"
 
 

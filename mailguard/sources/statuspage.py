@@ -1,9 +1,10 @@
 """Atlassian Statuspage v2 public API: planned maintenances from any of its JSON documents.
 
 Reads ``scheduled-maintenances.json`` (and its ``upcoming``/``active`` views),
-``summary.json``, ``incidents.json`` and ``incidents/unresolved.json``. Planned
-maintenance is also published as an incident with ``scheduled_for`` set; an
-incident without it is an outage, not a window, and is left out.
+``summary.json``, ``incidents.json`` and ``incidents/unresolved.json``, and the
+bare JSON array of incidents older exports hold. Planned maintenance is also
+published as an incident with ``scheduled_for`` set; an incident without it is
+an outage, not a window, and is left out.
 """
 
 from __future__ import annotations
@@ -38,6 +39,9 @@ KIND = "statuspage"
 _ENTRY_LISTS = {"scheduled_maintenances": "maintenance", "incidents": "incident"}
 _STATUSPAGE_KEYS = frozenset({"components", "incidents", "scheduled_maintenances", "status"})
 _INSTATUS_KEYS = frozenset({"activeIncidents", "activeMaintenances"})
+#: Fields only a Statuspage incident has, beside ``scheduled_for``: they tell a bare
+#: array of its incidents from other status pages' lists.
+_INCIDENT_KEYS = frozenset({"incident_updates", "shortlink", "impact", "page_id"})
 
 _STATUS = {
     "scheduled": WindowStatus.SCHEDULED,
@@ -60,8 +64,10 @@ _CANCELLED_WORDING = re.compile(r"\b(?:cancel(?:l?ed|lation)|abgesagt)\b", re.IG
 
 
 def sniff(data: bytes) -> bool:
-    """A JSON object from a Statuspage page (``page`` with an id or url) or its maintenances."""
+    """A JSON object from a Statuspage page (``page`` with an id or url), or its incidents."""
     doc = sniff_json(data)
+    if isinstance(doc, list):
+        return any(_is_incident(entry) for entry in doc)
     if not isinstance(doc, dict) or _INSTATUS_KEYS & doc.keys():
         return False
     if "scheduled_maintenances" in doc:
@@ -77,6 +83,10 @@ def sniff(data: bytes) -> bool:
 def parse(data: bytes, ctx: ParseContext) -> ParseResult:
     """Every planned maintenance in the document, whatever its status."""
     doc = load_json(data, ctx)
+    if isinstance(doc, list):
+        if doc and not any(_is_incident(entry) for entry in doc):
+            raise ParseError(ctx.source, "a JSON list, but not of Statuspage incidents")
+        doc = {"incidents": doc}
     if not isinstance(doc, dict):
         raise ParseError(ctx.source, f"expected a Statuspage JSON object, found {json_type(doc)}")
     lists: dict[str, list[Any]] = {}
@@ -104,6 +114,11 @@ def parse(data: bytes, ctx: ParseContext) -> ParseResult:
             read=partial(_read, ctx=ctx, groups=groups, planned_only=key == "incidents"),
         )
     return result
+
+
+def _is_incident(entry: object) -> bool:
+    """An entry of an incidents export: planned (``scheduled_for``) or not, with its updates."""
+    return isinstance(entry, dict) and bool(_INCIDENT_KEYS & entry.keys())
 
 
 def _label(noun: str, entry: dict[str, Any], position: int) -> str:

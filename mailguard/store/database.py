@@ -1,5 +1,10 @@
 """The one SQLite file: connection settings, transactions, and forward-only migrations.
 
+Per-account rows name their account in a column ``account``; rows of tables
+without one hang off such rows through ``ON DELETE CASCADE``. Removing an
+account relies on that (see :mod:`mailguard.store.account_data`), and a test
+holds every table to it.
+
 The schema version lives in ``PRAGMA user_version``. Each migration runs in
 its own transaction together with the version bump, so a crash leaves the
 file at some complete version, never between two. A file from a newer
@@ -159,6 +164,13 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE folder ADD COLUMN message_count INTEGER;
     ALTER TABLE message ADD COLUMN header BLOB;
     ALTER TABLE refresh_message ADD COLUMN header BLOB;
+    """,
+    # 5: a baseline is written while it is read, folder by folder, under a snapshot row
+    # marked pending until the read completed (see baseline_staging); none is pending here.
+    # And the digest of each baseline's Message-IDs (see identity_digest; NULL before).
+    """
+    ALTER TABLE snapshot ADD COLUMN pending INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE snapshot ADD COLUMN identity_digest BLOB;
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)

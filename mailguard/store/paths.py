@@ -40,6 +40,12 @@ class AppPaths:
         )
 
     @property
+    def home(self) -> Path | None:
+        """The folder ``--home`` or ``MAILGUARD_HOME`` named; None for the platform's places."""
+        root = self.config_dir.parent
+        return root if AppPaths.resolve(root) == self else None
+
+    @property
     def http_cache_dir(self) -> Path:
         return self.cache_dir / "sources"
 

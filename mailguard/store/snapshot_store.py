@@ -26,25 +26,25 @@ import sqlite3
 from collections.abc import Collection, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from mailguard.core.mailstate import AccountSnapshot, FolderState, MessageRecord
 from mailguard.core.message_map import OverlayMessages, touched_since
 from mailguard.core.wire_messages import WireMessages
-from mailguard.store.baseline_staging import BaselineStaging, copy_staged
+from mailguard.store.baseline_staging import BaselineStaging
 from mailguard.store.database import Database
+from mailguard.store.identity_digest import IdentityDigest
 from mailguard.store.stored_messages import (
     IdentityLookup,
     RecordReader,
     StoredMessages,
+    folder_bookkeeping,
     stored_rows,
 )
 
 #: Baselines kept per account besides those still in use (see ``prune``).
 KEEP_BASELINES = 5
-
-_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 class SnapshotStore:
@@ -62,29 +62,29 @@ class SnapshotStore:
 
     def save_baseline(self, snapshot: AccountSnapshot) -> int:
         """Store a full read as a new baseline; the next refresh starts from it."""
-        return self._save_baseline(snapshot, staged=frozenset())
+        with self.staging(snapshot.account, snapshot.taken_at) as staging:
+            return staging.save_baseline(snapshot)
 
     @contextmanager
-    def staging(self) -> Iterator[BaselineStaging]:
+    def staging(self, account: str, started_at: datetime) -> Iterator[BaselineStaging]:
         """Stage folders while the rest of the account is read; see :class:`BaselineStaging`."""
-        staging = BaselineStaging(self._db.connection, self._save_baseline)
+        staging = BaselineStaging(self._db, account, started_at, self._finish_baseline)
         try:
             yield staging
         finally:
             staging.discard()
 
-    def _save_baseline(self, snapshot: AccountSnapshot, staged: frozenset[str]) -> int:
-        with self._db.transaction() as conn:
-            snapshot_id = self._insert(conn, snapshot, staged)
-            conn.execute(
-                "INSERT INTO refresh_state (account, base_id, taken_at) VALUES (?, ?, ?)"
-                " ON CONFLICT (account) DO UPDATE"
-                " SET base_id = excluded.base_id, taken_at = excluded.taken_at",
-                (snapshot.account, snapshot_id, snapshot.taken_at.isoformat()),
-            )
-            conn.execute("DELETE FROM refresh_folder WHERE account = ?", (snapshot.account,))
-            self.prune(snapshot.account)
-        return snapshot_id
+    def _finish_baseline(
+        self, conn: sqlite3.Connection, snapshot: AccountSnapshot, snapshot_id: int
+    ) -> None:
+        conn.execute(
+            "INSERT INTO refresh_state (account, base_id, taken_at) VALUES (?, ?, ?)"
+            " ON CONFLICT (account) DO UPDATE"
+            " SET base_id = excluded.base_id, taken_at = excluded.taken_at",
+            (snapshot.account, snapshot_id, snapshot.taken_at.isoformat()),
+        )
+        conn.execute("DELETE FROM refresh_folder WHERE account = ?", (snapshot.account,))
+        self.prune(snapshot.account)
 
     def load(self, snapshot_id: int) -> AccountSnapshot:
         """A stored baseline; KeyError if there is none with that id."""
@@ -108,7 +108,7 @@ class SnapshotStore:
     def baselines(self, account: str) -> dict[int, datetime]:
         """Every stored baseline of the account: id → when it was taken."""
         rows = self._db.connection.execute(
-            "SELECT id, taken_at FROM snapshot WHERE account = ?", (account,)
+            "SELECT id, taken_at FROM snapshot WHERE account = ? AND NOT pending", (account,)
         )
         return {int(i): datetime.fromisoformat(t) for i, t in rows}
 
@@ -124,9 +124,9 @@ class SnapshotStore:
                 for (i,) in conn.execute(
                     """
                     SELECT id FROM snapshot
-                    WHERE account = :account
+                    WHERE account = :account AND NOT pending
                       AND id NOT IN (
-                          SELECT id FROM snapshot WHERE account = :account
+                          SELECT id FROM snapshot WHERE account = :account AND NOT pending
                           ORDER BY taken_at_us DESC, id DESC LIMIT :keep)
                       AND id NOT IN (
                           SELECT baseline_id FROM report
@@ -248,36 +248,13 @@ class SnapshotStore:
         ).fetchone()
         if row is None:
             row = conn.execute(
-                "SELECT id FROM snapshot WHERE account = ? ORDER BY taken_at_us DESC, id DESC",
+                "SELECT id FROM snapshot WHERE account = ? AND NOT pending"
+                " ORDER BY taken_at_us DESC, id DESC",
                 (account,),
             ).fetchone()
         if row is None:
             raise LookupError(f"no baseline of {account!r} to store a refresh against")
         return int(row[0])
-
-    @staticmethod
-    def _insert(conn: sqlite3.Connection, snapshot: AccountSnapshot, staged: frozenset[str]) -> int:
-        cursor = conn.execute(
-            "INSERT INTO snapshot (account, taken_at, taken_at_us) VALUES (?, ?, ?)",
-            (snapshot.account, snapshot.taken_at.isoformat(), _micros(snapshot.taken_at)),
-        )
-        snapshot_id = _row_id(cursor)
-        for state in snapshot.folders.values():
-            folder_cursor = conn.execute(
-                "INSERT INTO folder (snapshot_id, name, uidvalidity, uidnext, highestmodseq,"
-                " special_use, delimiter, message_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (snapshot_id, state.name, *_bookkeeping(state), len(state.messages)),
-            )
-            folder_id = _row_id(folder_cursor)
-            if state.name in staged:
-                copy_staged(conn, folder_id, state.name)
-                continue
-            conn.executemany(
-                "INSERT INTO message (folder_id, uid, flags, internaldate, size, message_id,"
-                " date, sender, subject, modseq, header) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                ((folder_id, *row) for row in stored_rows(state.messages)),
-            )
-        return snapshot_id
 
 
 def _stored_folders(conn: sqlite3.Connection, snapshot_id: int) -> Iterator[FolderState]:
@@ -287,7 +264,15 @@ def _stored_folders(conn: sqlite3.Connection, snapshot_id: int) -> Iterator[Fold
         " delimiter FROM folder WHERE snapshot_id = ? ORDER BY id",
         (snapshot_id,),
     ).fetchall()
-    lookup = IdentityLookup(conn, snapshot_id, RecordReader())
+    (digest,) = conn.execute(
+        "SELECT identity_digest FROM snapshot WHERE id = ?", (snapshot_id,)
+    ).fetchone()
+    lookup = IdentityLookup(
+        conn,
+        snapshot_id,
+        RecordReader(),
+        IdentityDigest(digest) if digest is not None else None,
+    )
     for folder_id, stored_count, name, *bookkeeping in folders:
         count = stored_count
         if count is None:  # stored before schema 4
@@ -327,7 +312,7 @@ def _difference(
         if old is state:
             continue
         if old is None or old.uidvalidity != state.uidvalidity:
-            folder_rows.append((account, name, 1, 1, *_bookkeeping(state)))
+            folder_rows.append((account, name, 1, 1, *folder_bookkeeping(state)))
             message_rows.extend(_present(account, name, state.messages))
             continue
         touched = touched_since(old.messages, state.messages)
@@ -346,9 +331,9 @@ def _difference(
                 if (known := before.get(uid)) is not record and known != record
             ]
             gone = before.keys() - state.messages.keys()
-        if not changed and not gone and _bookkeeping(old) == _bookkeeping(state):
+        if not changed and not gone and folder_bookkeeping(old) == folder_bookkeeping(state):
             continue
-        folder_rows.append((account, name, 1, 0, *_bookkeeping(state)))
+        folder_rows.append((account, name, 1, 0, *folder_bookkeeping(state)))
         message_rows.extend(_present(account, name, {r.uid: r for r in changed}))
         message_rows.extend((account, name, 0, uid, *[None] * 9) for uid in sorted(gone))
     for name in base.folders.keys() - current.folders.keys():
@@ -360,16 +345,6 @@ def _present(
     account: str, folder: str, messages: Mapping[int, MessageRecord]
 ) -> Iterator[tuple[Any, ...]]:
     return ((account, folder, 1, *row) for row in stored_rows(messages))
-
-
-def _bookkeeping(state: FolderState) -> tuple[Any, ...]:
-    return (
-        state.uidvalidity,
-        state.uidnext,
-        state.highestmodseq,
-        " ".join(sorted(state.special_use)),
-        state.delimiter,
-    )
 
 
 def _folder(
@@ -385,14 +360,3 @@ def _folder(
         special_use=frozenset(special_use.split()),
         delimiter=delimiter,
     )
-
-
-def _row_id(cursor: sqlite3.Cursor) -> int:
-    if cursor.lastrowid is None:  # pragma: no cover - SQLite always sets it after INSERT
-        raise sqlite3.DatabaseError("INSERT returned no row id")
-    return cursor.lastrowid
-
-
-def _micros(moment: datetime) -> int:
-    delta = moment - _EPOCH
-    return (delta.days * 86_400 + delta.seconds) * 1_000_000 + delta.microseconds

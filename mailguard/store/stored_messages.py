@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from array import array
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from datetime import datetime
 from typing import Any
 
-from mailguard.core.mailstate import MessageRecord
+from mailguard.core.mailstate import FolderState, MessageRecord
 from mailguard.core.message_headers import message_id_of
 from mailguard.core.message_map import MessageMap, OverlayMessages, Spans
 from mailguard.core.wire_messages import WireMessage, WireMessages
+from mailguard.store.identity_digest import IdentityDigest, message_id_crc
 
 # Queries of StoredMessages; records are selected in MessageRecord's field order, then
 # the header block of messages stored as fetched (see stored_rows).
@@ -150,14 +152,22 @@ class IdentityLookup:
     """Messages of one baseline by identity, all folders in one query.
 
     A diff asks every folder for the same identities in turn; one scan of the
-    snapshot answers them all (measured on 100,000 messages: ~60 ms, against
-    ~0.17 s more per snapshot save for an index on Message-ID).
+    snapshot answers them all (measured on 100,000 messages: ~40 ms, against
+    ~0.12 s more per snapshot save for an index on Message-ID), and the
+    baseline's :class:`IdentityDigest` spares the scan when none can be there.
     """
 
-    def __init__(self, conn: sqlite3.Connection, snapshot_id: int, reader: RecordReader) -> None:
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        snapshot_id: int,
+        reader: RecordReader,
+        digest: IdentityDigest | None = None,
+    ) -> None:
         self._conn = conn
         self._snapshot_id = snapshot_id
         self.reader = reader
+        self._digest = digest  # None for baselines stored before schema 5
         self._asked: frozenset[str] | None = None
         self._found: dict[int, dict[int, MessageRecord]] = {}
 
@@ -173,6 +183,10 @@ class IdentityLookup:
         match exactly; messages without one are matched by fingerprint here."""
         message_ids = [i[4:] for i in identities if i.startswith("mid:")]
         by_fingerprint = any(i.startswith("fp:") for i in identities)
+        if self._digest is not None:
+            message_ids = self._digest.possibly_present(message_ids)
+            if not message_ids and not by_fingerprint:
+                return {}
         rows = self._conn.execute(
             _RECORDS_BY_IDENTITY, (self._snapshot_id, json.dumps(message_ids), by_fingerprint)
         )
@@ -193,31 +207,21 @@ class FlagTexts(dict[frozenset[str], str]):
 
 
 def stored_rows(messages: Mapping[int, MessageRecord]) -> Iterator[tuple[Any, ...]]:
-    """The hot loop of a snapshot save (100,000 rows): one flat tuple per message.
+    """One flat tuple per message, in the columns uid, flags, internaldate, size,
+    message_id, date, sender, subject, modseq, header.
 
     Messages still as fetched (:class:`WireMessages`) are stored as fetched:
     INTERNALDATE as the server wrote it, the header block whole, only the
     Message-ID taken out (it is what matches messages); Date, From and Subject
     stay empty and are decoded from the block when the message is loaded.
-    Columns: uid, flags, internaldate, size, message_id, date, sender, subject,
-    modseq, header.
     """
-    flag_texts = FlagTexts()
     if isinstance(messages, WireMessages):
-        for m in messages.wire.values():
-            yield (
-                m.uid,
-                flag_texts[m.flags],
-                m.internaldate.decode("ascii"),
-                m.size,
-                message_id_of(m.header),
-                None,
-                "",
-                "",
-                m.modseq,
-                m.header,
-            )
+        for _, uid, flags, internaldate, size, message_id, modseq, header in _wire_rows(
+            0, messages
+        ):
+            yield (uid, flags, internaldate, size, message_id, None, "", "", modseq, header)
         return
+    flag_texts = FlagTexts()
     for r in messages.values():
         date = r.date
         yield (
@@ -232,6 +236,81 @@ def stored_rows(messages: Mapping[int, MessageRecord]) -> Iterator[tuple[Any, ..
             r.modseq,
             None,
         )
+
+
+def insert_folder(
+    conn: sqlite3.Connection, snapshot_id: int, state: FolderState, crcs: array[int]
+) -> int:
+    """Store one folder of a baseline with its messages; return the folder's row id.
+
+    The CRCs of the messages' Message-IDs are added to ``crcs`` (the baseline's digest).
+    """
+    cursor = conn.execute(
+        "INSERT INTO folder (snapshot_id, name, uidvalidity, uidnext, highestmodseq,"
+        " special_use, delimiter, message_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (snapshot_id, state.name, *folder_bookkeeping(state), len(state.messages)),
+    )
+    folder_id = row_id(cursor)
+    messages = state.messages
+    if isinstance(messages, WireMessages):
+        conn.executemany(_INSERT_WIRE_ROW, _wire_rows(folder_id, messages, crcs))
+    else:
+        rows = list(stored_rows(messages))
+        crcs.extend(message_id_crc(row[4]) for row in rows if row[4])
+        conn.executemany(_INSERT_ROW, ((folder_id, *row) for row in rows))
+    return folder_id
+
+
+_INSERT_ROW = (
+    "INSERT INTO message (folder_id, uid, flags, internaldate, size, message_id, date, sender,"
+    " subject, modseq, header) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+# Three fewer parameters to bind per row: measured ~50 ms of 100,000 rows.
+_INSERT_WIRE_ROW = (
+    "INSERT INTO message (folder_id, uid, flags, internaldate, size, message_id, modseq, header,"
+    " date, sender, subject) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, '', '')"
+)
+
+
+def _wire_rows(
+    folder_id: int, messages: WireMessages, crcs: array[int] | None = None
+) -> Iterator[tuple[Any, ...]]:
+    """The hot loop of a snapshot save (100,000 rows): columns folder_id, uid, flags,
+    internaldate, size, message_id, modseq, header; Message-ID CRCs also go to ``crcs``."""
+    flag_texts = FlagTexts()
+    keep = crcs.append if crcs is not None else None
+    for m in messages.wire.values():
+        message_id = message_id_of(m.header)
+        if keep is not None and message_id:
+            keep(message_id_crc(message_id))
+        yield (
+            folder_id,
+            m.uid,
+            flag_texts[m.flags],
+            m.internaldate.decode("ascii"),
+            m.size,
+            message_id,
+            m.modseq,
+            m.header,
+        )
+
+
+def folder_bookkeeping(state: FolderState) -> tuple[Any, ...]:
+    """A folder's columns besides its name: uidvalidity, uidnext, highestmodseq,
+    special_use, delimiter."""
+    return (
+        state.uidvalidity,
+        state.uidnext,
+        state.highestmodseq,
+        " ".join(sorted(state.special_use)),
+        state.delimiter,
+    )
+
+
+def row_id(cursor: sqlite3.Cursor) -> int:
+    if cursor.lastrowid is None:  # pragma: no cover - SQLite always sets it after INSERT
+        raise sqlite3.DatabaseError("INSERT returned no row id")
+    return cursor.lastrowid
 
 
 class RecordReader:

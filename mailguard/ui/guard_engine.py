@@ -24,6 +24,8 @@ from mailguard.store.paths import AppPaths
 
 log = logging.getLogger("mailguard.ui")
 
+NOTICE_CHECK_MS = 1_000
+
 
 @dataclass(frozen=True, slots=True)
 class GuardRound:
@@ -63,7 +65,18 @@ class GuardEngine(QObject):
         self._timer.setInterval(self._tick_interval_ms)
         self._timer.timeout.connect(self.tick)
         self._timer.start()
+        # The backfill watch's listeners notice late mail in their own threads; a look
+        # every second turns a notice into a tick, so it is reported within seconds.
+        self._notice_timer = QTimer(self)
+        self._notice_timer.setInterval(NOTICE_CHECK_MS)
+        self._notice_timer.timeout.connect(self._tick_on_notice)
+        self._notice_timer.start()
         self.tick()
+
+    @Slot()
+    def _tick_on_notice(self) -> None:
+        if self._runner is not None and self._runner.noticed():
+            self.tick()
 
     @Slot()
     def tick(self) -> None:
@@ -105,6 +118,9 @@ class GuardEngine(QObject):
         """Close the services in this thread, then end the thread's event loop."""
         if self._timer is not None:
             self._timer.stop()
+            self._notice_timer.stop()
+        if self._runner is not None:
+            self._runner.close()  # the late-mail listeners' threads end
         self._runner = None
         self._stack.close()
         self.thread().quit()

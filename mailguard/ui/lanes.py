@@ -108,6 +108,7 @@ class Lanes(QObject):
 
     def _done(self, lane: str, signals: JobSignals) -> None:
         self._in_flight.discard(signals)
+        signals.deleteLater()  # its connection holds a lambda holding it: a cycle GC cannot see
         self._running[lane] -= 1
         if self._running[lane] == 0:
             self.busy_changed.emit(lane, False)

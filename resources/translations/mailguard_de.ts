@@ -2,6 +2,380 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
     <context>
+        <name>AccountDialog</name>
+        <message>
+            <source>Enter the IMAP server, the user name and the password.</source>
+            <translation>Geben Sie den IMAP-Server, den Benutzernamen und das Passwort ein.</translation>
+        </message>
+        <message>
+            <source>Logging in and saving…</source>
+            <translation>Anmelden und speichern …</translation>
+        </message>
+        <message>
+            <source>Testing the connection…</source>
+            <translation>Verbindung wird geprüft …</translation>
+        </message>
+        <message>
+            <source>The server presented a certificate with this SHA-256 fingerprint:
+{fingerprint}
+
+Trust it only if it matches the fingerprint your provider or administrator gave you.</source>
+            <translation>Der Server hat ein Zertifikat mit diesem SHA-256-Fingerabdruck vorgelegt:
+{fingerprint}
+
+Vertrauen Sie ihm nur, wenn er mit dem Fingerabdruck übereinstimmt, den Ihnen Ihr Anbieter oder Administrator genannt hat.</translation>
+        </message>
+        <message>
+            <source>Nothing was saved.</source>
+            <translation>Es wurde nichts gespeichert.</translation>
+        </message>
+        <message>
+            <source>The connection works.</source>
+            <translation>Die Verbindung funktioniert.</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>ja</translation>
+        </message>
+        <message>
+            <source>no</source>
+            <translation>nein</translation>
+        </message>
+        <message>
+            <source>Connected to {address} ({security}) and logged in as {user}.</source>
+            <translation>Verbunden mit {address} ({security}) und angemeldet als {user}.</translation>
+        </message>
+        <message>
+            <source>Capabilities: {capabilities}</source>
+            <translation>Fähigkeiten: {capabilities}</translation>
+        </message>
+        <message>
+            <source>Incremental resync (CONDSTORE/QRESYNC): {answer}</source>
+            <translation>Schrittweiser Abgleich (CONDSTORE/QRESYNC): {answer}</translation>
+        </message>
+        <message>
+            <source>Instant notice of new mail (IDLE): {answer}</source>
+            <translation>Sofortige Meldung neuer E-Mails (IDLE): {answer}</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>keine</translation>
+        </message>
+        <message>
+            <source>Default ({port})</source>
+            <translation>Standard ({port})</translation>
+        </message>
+        <message>
+            <source>Choose the server's CA certificate</source>
+            <translation>CA-Zertifikat des Servers wählen</translation>
+        </message>
+        <message>
+            <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+            <translation>Zertifikate (*.pem *.crt *.cer);;Alle Dateien (*)</translation>
+        </message>
+        <message>
+            <source>Add account – mailguard</source>
+            <translation>Konto hinzufügen – mailguard</translation>
+        </message>
+        <message>
+            <source>Edit account – mailguard</source>
+            <translation>Konto bearbeiten – mailguard</translation>
+        </message>
+        <message>
+            <source>&amp;Name:</source>
+            <translation>&amp;Name:</translation>
+        </message>
+        <message>
+            <source>Account name</source>
+            <translation>Kontoname</translation>
+        </message>
+        <message>
+            <source>IMAP ser&amp;ver:</source>
+            <translation>IMAP-Ser&amp;ver:</translation>
+        </message>
+        <message>
+            <source>IMAP server</source>
+            <translation>IMAP-Server</translation>
+        </message>
+        <message>
+            <source>&amp;Port:</source>
+            <translation>&amp;Port:</translation>
+        </message>
+        <message>
+            <source>Port</source>
+            <translation>Port</translation>
+        </message>
+        <message>
+            <source>Se&amp;curity:</source>
+            <translation>Si&amp;cherheit:</translation>
+        </message>
+        <message>
+            <source>Security</source>
+            <translation>Sicherheit</translation>
+        </message>
+        <message>
+            <source>&amp;User name:</source>
+            <translation>&amp;Benutzername:</translation>
+        </message>
+        <message>
+            <source>User name</source>
+            <translation>Benutzername</translation>
+        </message>
+        <message>
+            <source>Pass&amp;word:</source>
+            <translation>Pass&amp;wort:</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>Passwort</translation>
+        </message>
+        <message>
+            <source>CA &amp;file:</source>
+            <translation>CA-&amp;Datei:</translation>
+        </message>
+        <message>
+            <source>CA file</source>
+            <translation>CA-Datei</translation>
+        </message>
+        <message>
+            <source>Trusted certificate:</source>
+            <translation>Vertrautes Zertifikat:</translation>
+        </message>
+        <message>
+            <source>Trusted certificate</source>
+            <translation>Vertrautes Zertifikat</translation>
+        </message>
+        <message>
+            <source>for example: work</source>
+            <translation>zum Beispiel: arbeit</translation>
+        </message>
+        <message>
+            <source>imap.example.com</source>
+            <translation>imap.example.com</translation>
+        </message>
+        <message>
+            <source>stored in the keyring</source>
+            <translation>wird im Schlüsselbund gespeichert</translation>
+        </message>
+        <message>
+            <source>leave empty to keep the stored password</source>
+            <translation>leer lassen, um das gespeicherte Passwort zu behalten</translation>
+        </message>
+        <message>
+            <source>only for a server with its own CA</source>
+            <translation>nur für einen Server mit eigener CA</translation>
+        </message>
+        <message>
+            <source>SSL/TLS (port 993)</source>
+            <translation>SSL/TLS (Port 993)</translation>
+        </message>
+        <message>
+            <source>STARTTLS (port 143)</source>
+            <translation>STARTTLS (Port 143)</translation>
+        </message>
+        <message>
+            <source>None (only on this computer)</source>
+            <translation>Keine (nur auf diesem Rechner)</translation>
+        </message>
+        <message>
+            <source>&amp;Browse…</source>
+            <translation>&amp;Durchsuchen …</translation>
+        </message>
+        <message>
+            <source>Choose a CA file</source>
+            <translation>CA-Datei wählen</translation>
+        </message>
+        <message>
+            <source>F&amp;orget</source>
+            <translation>&amp;Vergessen</translation>
+        </message>
+        <message>
+            <source>Forget the trusted certificate</source>
+            <translation>Das vertraute Zertifikat vergessen</translation>
+        </message>
+        <message>
+            <source>&amp;Test connection</source>
+            <translation>Verbindung &amp;testen</translation>
+        </message>
+        <message>
+            <source>T&amp;rust this certificate</source>
+            <translation>Diesem Zertifikat ve&amp;rtrauen</translation>
+        </message>
+        <message>
+            <source>The server's answer</source>
+            <translation>Die Antwort des Servers</translation>
+        </message>
+        <message>
+            <source>&amp;Save</source>
+            <translation>&amp;Speichern</translation>
+        </message>
+    </context>
+    <context>
+        <name>AccountScopedPage</name>
+        <message>
+            <source>&amp;Account:</source>
+            <extracomment>Settings files and the database; one lane, so writes never overlap. Logging in to test an account (up to 30 s when a server does not answer). Reading a schedule source for "Check now".</extracomment>
+            <translation>&amp;Konto:</translation>
+        </message>
+        <message>
+            <source>Account</source>
+            <translation>Konto</translation>
+        </message>
+    </context>
+    <context>
+        <name>AccountsPage</name>
+        <message>
+            <source>Accounts</source>
+            <extracomment>An account was added (its name): the window moves on from the first-run page.</extracomment>
+            <translation>Konten</translation>
+        </message>
+        <message>
+            <source>Account {name} added.</source>
+            <translation>Konto {name} hinzugefügt.</translation>
+        </message>
+        <message>
+            <source>Account {name} saved.</source>
+            <translation>Konto {name} gespeichert.</translation>
+        </message>
+        <message>
+            <source>its password in the keyring</source>
+            <translation>sein Passwort im Schlüsselbund</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n snapshot(s)</source>
+            <translation>
+                <numerusform>%n Momentaufnahme</numerusform>
+                <numerusform>%n Momentaufnahmen</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n report(s)</source>
+            <translation>
+                <numerusform>%n Bericht</numerusform>
+                <numerusform>%n Berichte</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n queued folder edit(s), which will not run</source>
+            <translation>
+                <numerusform>%n vorgemerkte Ordneränderung, die nicht mehr ausgeführt wird</numerusform>
+                <numerusform>%n vorgemerkte Ordneränderungen, die nicht mehr ausgeführt werden</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n manual maintenance window(s)</source>
+            <translation>
+                <numerusform>%n eigenes Wartungsfenster</numerusform>
+                <numerusform>%n eigene Wartungsfenster</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n filing rule(s)</source>
+            <translation>
+                <numerusform>%n Ablageregel</numerusform>
+                <numerusform>%n Ablageregeln</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Remove account – mailguard</source>
+            <translation>Konto entfernen – mailguard</translation>
+        </message>
+        <message>
+            <source>Remove the account {name}?</source>
+            <translation>Das Konto {name} entfernen?</translation>
+        </message>
+        <message>
+            <source>This also removes:</source>
+            <translation>Damit wird auch entfernt:</translation>
+        </message>
+        <message>
+            <source>The mail on the server stays as it is.</source>
+            <translation>Die E-Mails auf dem Server bleiben, wie sie sind.</translation>
+        </message>
+        <message>
+            <source>Removing {name}…</source>
+            <translation>{name} wird entfernt …</translation>
+        </message>
+        <message>
+            <source>Account {name} removed.</source>
+            <translation>Konto {name} entfernt.</translation>
+        </message>
+        <message>
+            <source>{name}: {user} at {host}:{port}</source>
+            <translation>{name}: {user} bei {host}:{port}</translation>
+        </message>
+        <message>
+            <source>&amp;Add…</source>
+            <translation>&amp;Hinzufügen …</translation>
+        </message>
+        <message>
+            <source>Add an account</source>
+            <translation>Ein Konto hinzufügen</translation>
+        </message>
+        <message>
+            <source>&amp;Edit…</source>
+            <translation>&amp;Bearbeiten …</translation>
+        </message>
+        <message>
+            <source>Edit the chosen account</source>
+            <translation>Das gewählte Konto bearbeiten</translation>
+        </message>
+        <message>
+            <source>&amp;Remove…</source>
+            <translation>&amp;Entfernen …</translation>
+        </message>
+        <message>
+            <source>Remove the chosen account</source>
+            <translation>Das gewählte Konto entfernen</translation>
+        </message>
+    </context>
+    <context>
+        <name>DiagnosticsPage</name>
+        <message>
+            <source>Diagnostics</source>
+            <translation>Diagnose</translation>
+        </message>
+        <message>
+            <source>Checking… (this logs in to every account)</source>
+            <translation>Prüfe … (dabei wird jedes Konto angemeldet)</translation>
+        </message>
+        <message>
+            <source>ok: {check}</source>
+            <translation>in Ordnung: {check}</translation>
+        </message>
+        <message>
+            <source>problem: {check}</source>
+            <translation>Problem: {check}</translation>
+        </message>
+        <message>
+            <source>Fix: {fix}</source>
+            <translation>Abhilfe: {fix}</translation>
+        </message>
+        <message>
+            <source>All is well.</source>
+            <translation>Alles in Ordnung.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n problem(s) found; each says how to fix it.</source>
+            <translation>
+                <numerusform>%n Problem gefunden; die Abhilfe steht dabei.</numerusform>
+                <numerusform>%n Probleme gefunden; die Abhilfe steht jeweils dabei.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>What mailguard needs, checked: the keyring, the tray, notifications, its files, every account's login and every schedule source (the same checks as: mailguard doctor).</source>
+            <translation>Was mailguard braucht, geprüft: der Schlüsselbund, der Infobereich, Benachrichtigungen, seine Dateien, die Anmeldung jedes Kontos und jede Zeitplanquelle (dieselben Prüfungen wie: mailguard doctor).</translation>
+        </message>
+        <message>
+            <source>&amp;Run the checks</source>
+            <translation>Prüfungen &amp;ausführen</translation>
+        </message>
+        <message>
+            <source>Results of the checks</source>
+            <translation>Ergebnisse der Prüfungen</translation>
+        </message>
+    </context>
+    <context>
         <name>Duration</name>
         <message>
             <source>{seconds} s</source>
@@ -26,6 +400,361 @@
         <message>
             <source>{minutes} min</source>
             <translation>{minutes} Min.</translation>
+        </message>
+    </context>
+    <context>
+        <name>FoldersWindow</name>
+        <message>
+            <source>Folders – mailguard</source>
+            <translation>Ordner – mailguard</translation>
+        </message>
+        <message>
+            <source>Account</source>
+            <translation>Konto</translation>
+        </message>
+        <message>
+            <source>&amp;Account:</source>
+            <translation>&amp;Konto:</translation>
+        </message>
+        <message>
+            <source>&amp;Refresh</source>
+            <translation>A&amp;ktualisieren</translation>
+        </message>
+        <message>
+            <source>Open edits now…</source>
+            <translation>Änderungen jetzt freigeben …</translation>
+        </message>
+        <message>
+            <source>&amp;Folders</source>
+            <translation>&amp;Ordner</translation>
+        </message>
+        <message>
+            <source>Filing &amp;rules</source>
+            <translation>&amp;Ablageregeln</translation>
+        </message>
+        <message>
+            <source>&amp;Queue</source>
+            <translation>&amp;Warteschlange</translation>
+        </message>
+        <message>
+            <source>Folder</source>
+            <extracomment>Asks yes/no; tests replace it to answer as a user would. Asks for a text (a folder name); tests replace it. Asks for a new filing rule (the dialog); tests fill it in instead.</extracomment>
+            <translation>Ordner</translation>
+        </message>
+        <message>
+            <source>Messages</source>
+            <translation>E-Mails</translation>
+        </message>
+        <message>
+            <source>Folders of the account</source>
+            <translation>Ordner des Kontos</translation>
+        </message>
+        <message>
+            <source>&amp;New folder…</source>
+            <translation>&amp;Neuer Ordner …</translation>
+        </message>
+        <message>
+            <source>Re&amp;name…</source>
+            <translation>&amp;Umbenennen …</translation>
+        </message>
+        <message>
+            <source>&amp;Delete…</source>
+            <translation>&amp;Löschen …</translation>
+        </message>
+        <message>
+            <source>Queue it for after the window:</source>
+            <translation>Für nach dem Wartungsfenster vormerken:</translation>
+        </message>
+        <message>
+            <source>New folder…</source>
+            <translation>Neuer Ordner …</translation>
+        </message>
+        <message>
+            <source>Rename…</source>
+            <translation>Umbenennen …</translation>
+        </message>
+        <message>
+            <source>Delete…</source>
+            <translation>Löschen …</translation>
+        </message>
+        <message>
+            <source>Filing rules move matching mail from one folder to another. They go through the same gate as your own edits: during a maintenance window they wait.</source>
+            <translation>Ablageregeln verschieben passende E-Mails von einem Ordner in einen anderen. Sie gehen durch dieselbe Kontrolle wie Ihre eigenen Änderungen: Während eines Wartungsfensters warten sie.</translation>
+        </message>
+        <message>
+            <source>Filing rules</source>
+            <translation>Ablageregeln</translation>
+        </message>
+        <message>
+            <source>&amp;Add rule…</source>
+            <translation>Regel &amp;hinzufügen …</translation>
+        </message>
+        <message>
+            <source>R&amp;un now</source>
+            <translation>Jetzt a&amp;usführen</translation>
+        </message>
+        <message>
+            <source>Re&amp;move</source>
+            <translation>&amp;Entfernen</translation>
+        </message>
+        <message>
+            <source>Queued folder edits</source>
+            <translation>Vorgemerkte Ordneränderungen</translation>
+        </message>
+        <message>
+            <source>&amp;Cancel queued edit</source>
+            <translation>Vorgemerkte Änderung &amp;zurückziehen</translation>
+        </message>
+        <message>
+            <source>No account yet: add one in Settings.</source>
+            <translation>Noch kein Konto: Legen Sie in den Einstellungen eines an.</translation>
+        </message>
+        <message>
+            <source>Reading the folders…</source>
+            <translation>Ordner werden gelesen …</translation>
+        </message>
+        <message>
+            <source>from</source>
+            <translation>von</translation>
+        </message>
+        <message>
+            <source>to</source>
+            <translation>an</translation>
+        </message>
+        <message>
+            <source>subject</source>
+            <translation>Betreff</translation>
+        </message>
+        <message numerus="yes">
+            <source>&amp;Queue (%n)</source>
+            <translation>
+                <numerusform>&amp;Warteschlange (%n)</numerusform>
+                <numerusform>&amp;Warteschlange (%n)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Maintenance window '{title}' {start}–{end}: folder edits wait until {reopen}.</source>
+            <translation>Wartungsfenster „{title}“ {start}–{end}: Ordneränderungen warten bis {reopen}.</translation>
+        </message>
+        <message>
+            <source>Folder edits wait until {reopen}.</source>
+            <translation>Ordneränderungen warten bis {reopen}.</translation>
+        </message>
+        <message>
+            <source>No maintenance window near: folder edits run at once.</source>
+            <translation>Kein Wartungsfenster in Sicht: Ordneränderungen werden sofort ausgeführt.</translation>
+        </message>
+        <message>
+            <source>New folder</source>
+            <translation>Neuer Ordner</translation>
+        </message>
+        <message>
+            <source>Name of the new folder (its full path):</source>
+            <translation>Name des neuen Ordners (vollständiger Pfad):</translation>
+        </message>
+        <message>
+            <source>Rename folder</source>
+            <translation>Ordner umbenennen</translation>
+        </message>
+        <message>
+            <source>New name for '{folder}':</source>
+            <translation>Neuer Name für „{folder}“:</translation>
+        </message>
+        <message numerus="yes">
+            <source>Delete '{folder}' and its %n message(s)? They cannot be restored.</source>
+            <translation>
+                <numerusform>„{folder}“ und seine %n E-Mail löschen? Sie lässt sich nicht wiederherstellen.</numerusform>
+                <numerusform>„{folder}“ und seine %n E-Mails löschen? Sie lassen sich nicht wiederherstellen.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Delete the empty folder '{folder}'?</source>
+            <translation>Den leeren Ordner „{folder}“ löschen?</translation>
+        </message>
+        <message>
+            <source>It runs after the window; if the folder holds more mail by then, nothing is deleted.</source>
+            <translation>Es geschieht nach dem Wartungsfenster; enthält der Ordner bis dahin mehr E-Mails, wird nichts gelöscht.</translation>
+        </message>
+        <message>
+            <source>Delete folder</source>
+            <translation>Ordner löschen</translation>
+        </message>
+        <message>
+            <source>Working…</source>
+            <translation>Wird ausgeführt …</translation>
+        </message>
+        <message>
+            <source>Queued as #{id}: {what}</source>
+            <translation>Vorgemerkt als Nr. {id}: {what}</translation>
+        </message>
+        <message>
+            <source>(runs after {when})</source>
+            <translation>(wird nach {when} ausgeführt)</translation>
+        </message>
+        <message>
+            <source>Nothing to do.</source>
+            <translation>Nichts zu tun.</translation>
+        </message>
+        <message>
+            <source>Remove rule</source>
+            <translation>Regel entfernen</translation>
+        </message>
+        <message>
+            <source>Remove the filing rule '{name}'?</source>
+            <translation>Die Ablageregel „{name}“ entfernen?</translation>
+        </message>
+        <message>
+            <source>Open folder edits now? {consequences}</source>
+            <translation>Ordneränderungen jetzt freigeben? {consequences}</translation>
+        </message>
+        <message>
+            <source>Open edits now</source>
+            <translation>Änderungen jetzt freigeben</translation>
+        </message>
+        <message>
+            <source>Cancelled #{id}.</source>
+            <translation>Nr. {id} zurückgezogen.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Folder edits are open; %n queued edit(s) ran.</source>
+            <translation>
+                <numerusform>Ordneränderungen sind freigegeben; %n vorgemerkte Änderung wurde ausgeführt.</numerusform>
+                <numerusform>Ordneränderungen sind freigegeben; %n vorgemerkte Änderungen wurden ausgeführt.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>GeneralPage</name>
+        <message>
+            <source>General</source>
+            <translation>Allgemein</translation>
+        </message>
+        <message>
+            <source>&amp;Language:</source>
+            <translation>&amp;Sprache:</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>Sprache</translation>
+        </message>
+        <message>
+            <source>System default</source>
+            <translation>Systemvorgabe</translation>
+        </message>
+        <message>
+            <source>Show desktop &amp;notifications</source>
+            <translation>Desktop-&amp;Benachrichtigungen anzeigen</translation>
+        </message>
+        <message>
+            <source>Show desktop notifications</source>
+            <translation>Desktop-Benachrichtigungen anzeigen</translation>
+        </message>
+        <message>
+            <source>&amp;Start mailguard when I log in</source>
+            <translation>mailguard bei der Anmeldung &amp;starten</translation>
+        </message>
+        <message>
+            <source>Start mailguard when I log in</source>
+            <translation>mailguard bei der Anmeldung starten</translation>
+        </message>
+    </context>
+    <context>
+        <name>ManualWindowsPage</name>
+        <message>
+            <source>Manual windows</source>
+            <translation>Eigene Wartungsfenster</translation>
+        </message>
+        <message>
+            <source>A window must end after it starts.</source>
+            <translation>Ein Wartungsfenster muss nach seinem Beginn enden.</translation>
+        </message>
+        <message>
+            <source>Remove window – mailguard</source>
+            <translation>Wartungsfenster entfernen – mailguard</translation>
+        </message>
+        <message>
+            <source>Remove the window “{title}” ({start} – {end})?</source>
+            <translation>Das Wartungsfenster „{title}“ ({start} – {end}) entfernen?</translation>
+        </message>
+        <message>
+            <source>mailguard will no longer hold back folder edits for it.</source>
+            <translation>mailguard hält dafür keine Ordneränderungen mehr zurück.</translation>
+        </message>
+        <message>
+            <source>Saved.</source>
+            <translation>Gespeichert.</translation>
+        </message>
+        <message>
+            <source>No.</source>
+            <translation>Nr.</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>Titel</translation>
+        </message>
+        <message>
+            <source>Starts</source>
+            <translation>Beginn</translation>
+        </message>
+        <message>
+            <source>Ends</source>
+            <translation>Ende</translation>
+        </message>
+        <message>
+            <source>Manual maintenance windows</source>
+            <translation>Eigene Wartungsfenster</translation>
+        </message>
+        <message>
+            <source>&amp;Remove window…</source>
+            <translation>Wartungsfenster &amp;entfernen …</translation>
+        </message>
+        <message>
+            <source>Remove the chosen window</source>
+            <translation>Das gewählte Wartungsfenster entfernen</translation>
+        </message>
+        <message>
+            <source>New window</source>
+            <translation>Neues Wartungsfenster</translation>
+        </message>
+        <message>
+            <source>&amp;Title:</source>
+            <translation>&amp;Titel:</translation>
+        </message>
+        <message>
+            <source>&amp;Starts:</source>
+            <translation>&amp;Beginn:</translation>
+        </message>
+        <message>
+            <source>&amp;Ends:</source>
+            <translation>&amp;Ende:</translation>
+        </message>
+        <message>
+            <source>Title of the window</source>
+            <translation>Titel des Wartungsfensters</translation>
+        </message>
+        <message>
+            <source>what the provider calls it</source>
+            <translation>wie der Anbieter es nennt</translation>
+        </message>
+        <message>
+            <source>Start of the window</source>
+            <translation>Beginn des Wartungsfensters</translation>
+        </message>
+        <message>
+            <source>End of the window</source>
+            <translation>Ende des Wartungsfensters</translation>
+        </message>
+        <message>
+            <source>Times are in your time zone, {zone}.</source>
+            <translation>Die Zeiten gelten in Ihrer Zeitzone, {zone}.</translation>
+        </message>
+        <message>
+            <source>A&amp;dd window</source>
+            <translation>Wartungsfenster hin&amp;zufügen</translation>
+        </message>
+        <message>
+            <source>Add the window</source>
+            <translation>Das Wartungsfenster hinzufügen</translation>
         </message>
     </context>
     <context>
@@ -185,6 +914,278 @@
         </message>
     </context>
     <context>
+        <name>RuleDialog</name>
+        <message>
+            <source>New filing rule</source>
+            <translation>Neue Ablageregel</translation>
+        </message>
+        <message>
+            <source>&amp;Name:</source>
+            <translation>&amp;Name:</translation>
+        </message>
+        <message>
+            <source>Rule name</source>
+            <translation>Name der Regel</translation>
+        </message>
+        <message>
+            <source>&amp;From folder:</source>
+            <translation>&amp;Aus Ordner:</translation>
+        </message>
+        <message>
+            <source>Folder the mail is in</source>
+            <translation>Ordner, in dem die E-Mails liegen</translation>
+        </message>
+        <message>
+            <source>&amp;To folder:</source>
+            <translation>&amp;In Ordner:</translation>
+        </message>
+        <message>
+            <source>Folder the mail goes to</source>
+            <translation>Ordner, in den die E-Mails kommen</translation>
+        </message>
+        <message>
+            <source>Sender &amp;contains:</source>
+            <translation>Absender &amp;enthält:</translation>
+        </message>
+        <message>
+            <source>Sender contains</source>
+            <translation>Absender enthält</translation>
+        </message>
+        <message>
+            <source>&amp;Recipient contains:</source>
+            <translation>Em&amp;pfänger enthält:</translation>
+        </message>
+        <message>
+            <source>Recipient contains</source>
+            <translation>Empfänger enthält</translation>
+        </message>
+        <message>
+            <source>&amp;Subject contains:</source>
+            <translation>&amp;Betreff enthält:</translation>
+        </message>
+        <message>
+            <source>Subject contains</source>
+            <translation>Betreff enthält</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsPage</name>
+        <message>
+            <source>&amp;Remove</source>
+            <translation>&amp;Entfernen</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsWindow</name>
+        <message>
+            <source>Settings – mailguard</source>
+            <extracomment>The first-run page's "Try the demo" (shown once ``offer_demo`` is called).</extracomment>
+            <translation>Einstellungen – mailguard</translation>
+        </message>
+        <message>
+            <source>Settings pages</source>
+            <translation>Seiten der Einstellungen</translation>
+        </message>
+    </context>
+    <context>
+        <name>SourcesPage</name>
+        <message>
+            <source>Schedule sources</source>
+            <translation>Zeitplanquellen</translation>
+        </message>
+        <message>
+            <source>Reading {source}…</source>
+            <translation>{source} wird gelesen …</translation>
+        </message>
+        <message>
+            <source>Saved.</source>
+            <translation>Gespeichert.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n maintenance window(s) found.</source>
+            <translation>
+                <numerusform>%n Wartungsfenster gefunden.</numerusform>
+                <numerusform>%n Wartungsfenster gefunden.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>high</source>
+            <translation>hoch</translation>
+        </message>
+        <message>
+            <source>medium</source>
+            <translation>mittel</translation>
+        </message>
+        <message>
+            <source>low</source>
+            <translation>niedrig</translation>
+        </message>
+        <message>
+            <source>A mailbox source needs the sender address of the provider's notices: mailguard reads only those, not every mail in the folder.</source>
+            <translation>Eine Postfach-Quelle braucht die Absenderadresse der Hinweise des Anbieters: mailguard liest nur diese, nicht jede E-Mail im Ordner.</translation>
+        </message>
+        <message>
+            <source>Choose a schedule file</source>
+            <translation>Zeitplan-Datei wählen</translation>
+        </message>
+        <message>
+            <source>Schedules (*.ics *.json *.xml *.rss *.atom *.txt *.html);;All files (*)</source>
+            <translation>Zeitpläne (*.ics *.json *.xml *.rss *.atom *.txt *.html);;Alle Dateien (*)</translation>
+        </message>
+        <message>
+            <source>Source</source>
+            <translation>Quelle</translation>
+        </message>
+        <message>
+            <source>Format</source>
+            <translation>Format</translation>
+        </message>
+        <message>
+            <source>Time zone</source>
+            <translation>Zeitzone</translation>
+        </message>
+        <message>
+            <source>Components</source>
+            <translation>Komponenten</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>Von</translation>
+        </message>
+        <message>
+            <source>Schedule sources of the account</source>
+            <translation>Zeitplanquellen des Kontos</translation>
+        </message>
+        <message>
+            <source>&amp;Remove source</source>
+            <translation>Quelle &amp;entfernen</translation>
+        </message>
+        <message>
+            <source>Remove the chosen source</source>
+            <translation>Die gewählte Quelle entfernen</translation>
+        </message>
+        <message>
+            <source>&amp;Location:</source>
+            <translation>&amp;Ort:</translation>
+        </message>
+        <message>
+            <source>Only mail &amp;from:</source>
+            <translation>Nur E-Mails &amp;von:</translation>
+        </message>
+        <message>
+            <source>F&amp;ormat:</source>
+            <translation>F&amp;ormat:</translation>
+        </message>
+        <message>
+            <source>Com&amp;ponents:</source>
+            <translation>Kom&amp;ponenten:</translation>
+        </message>
+        <message>
+            <source>Time &amp;zone:</source>
+            <translation>&amp;Zeitzone:</translation>
+        </message>
+        <message>
+            <source>Location of the schedule</source>
+            <translation>Ort des Zeitplans</translation>
+        </message>
+        <message>
+            <source>a status page or feed URL, a file, or mailbox:INBOX</source>
+            <translation>eine Statusseite oder Feed-URL, eine Datei oder mailbox:INBOX</translation>
+        </message>
+        <message>
+            <source>&amp;Browse…</source>
+            <translation>&amp;Durchsuchen …</translation>
+        </message>
+        <message>
+            <source>Sender address of the provider's notices</source>
+            <translation>Absenderadresse der Hinweise des Anbieters</translation>
+        </message>
+        <message>
+            <source>for mailbox: sources, e.g. noc@example.com</source>
+            <translation>für mailbox:-Quellen, z. B. noc@example.com</translation>
+        </message>
+        <message>
+            <source>Recognise automatically</source>
+            <translation>Automatisch erkennen</translation>
+        </message>
+        <message>
+            <source>Atlassian Statuspage</source>
+            <translation>Atlassian Statuspage</translation>
+        </message>
+        <message>
+            <source>Cachet</source>
+            <translation>Cachet</translation>
+        </message>
+        <message>
+            <source>Instatus</source>
+            <translation>Instatus</translation>
+        </message>
+        <message>
+            <source>iCalendar</source>
+            <translation>iCalendar</translation>
+        </message>
+        <message>
+            <source>RSS or Atom feed</source>
+            <translation>RSS- oder Atom-Feed</translation>
+        </message>
+        <message>
+            <source>Announcement text</source>
+            <translation>Ankündigungstext</translation>
+        </message>
+        <message>
+            <source>Components to keep</source>
+            <translation>Zu berücksichtigende Komponenten</translation>
+        </message>
+        <message>
+            <source>all; or a list such as: IMAP, E-Mail</source>
+            <translation>alle; oder eine Liste wie: IMAP, E-Mail</translation>
+        </message>
+        <message>
+            <source>Time zone of the source</source>
+            <translation>Zeitzone der Quelle</translation>
+        </message>
+        <message>
+            <source>this computer's zone; or e.g. Europe/Berlin</source>
+            <translation>die Zeitzone dieses Rechners; oder z. B. Europe/Berlin</translation>
+        </message>
+        <message>
+            <source>&amp;Check now</source>
+            <translation>Jetzt &amp;prüfen</translation>
+        </message>
+        <message>
+            <source>Check the source now</source>
+            <translation>Die Quelle jetzt prüfen</translation>
+        </message>
+        <message>
+            <source>A&amp;dd source</source>
+            <translation>Quelle hin&amp;zufügen</translation>
+        </message>
+        <message>
+            <source>Add the source to the account</source>
+            <translation>Die Quelle dem Konto hinzufügen</translation>
+        </message>
+        <message>
+            <source>Window</source>
+            <translation>Wartungsfenster</translation>
+        </message>
+        <message>
+            <source>Starts</source>
+            <translation>Beginn</translation>
+        </message>
+        <message>
+            <source>Ends</source>
+            <translation>Ende</translation>
+        </message>
+        <message>
+            <source>Confidence</source>
+            <translation>Sicherheit</translation>
+        </message>
+        <message>
+            <source>Maintenance windows the source announces</source>
+            <translation>Wartungsfenster, die die Quelle ankündigt</translation>
+        </message>
+    </context>
+    <context>
         <name>StatusWindow</name>
         <message>
             <source>&amp;mailguard</source>
@@ -193,6 +1194,106 @@
         <message>
             <source>Status</source>
             <translation>Status</translation>
+        </message>
+    </context>
+    <context>
+        <name>TimingPage</name>
+        <message>
+            <source>Timing</source>
+            <extracomment>The units a lead time is entered in, in minutes.</extracomment>
+            <translation>Zeiten</translation>
+        </message>
+        <message>
+            <source>Saved.</source>
+            <translation>Gespeichert.</translation>
+        </message>
+        <message>
+            <source>{duration} before</source>
+            <translation>{duration} vorher</translation>
+        </message>
+        <message>
+            <source>&amp;Warn before a window:</source>
+            <translation>&amp;Warnen vor einem Wartungsfenster:</translation>
+        </message>
+        <message>
+            <source>Safety &amp;margin:</source>
+            <translation>Sicherheits&amp;abstand:</translation>
+        </message>
+        <message>
+            <source>&amp;Backfill watch:</source>
+            <translation>&amp;Nachlieferungsphase:</translation>
+        </message>
+        <message>
+            <source>Warnings before a window</source>
+            <translation>Warnungen vor einem Wartungsfenster</translation>
+        </message>
+        <message>
+            <source>New warning: how long before</source>
+            <translation>Neue Warnung: wie lange vorher</translation>
+        </message>
+        <message>
+            <source>Unit</source>
+            <translation>Einheit</translation>
+        </message>
+        <message>
+            <source>minutes</source>
+            <translation>Minuten</translation>
+        </message>
+        <message>
+            <source>hours</source>
+            <translation>Stunden</translation>
+        </message>
+        <message>
+            <source>days</source>
+            <translation>Tage</translation>
+        </message>
+        <message>
+            <source>&amp;Add</source>
+            <translation>&amp;Hinzufügen</translation>
+        </message>
+        <message>
+            <source>Add the warning</source>
+            <translation>Die Warnung hinzufügen</translation>
+        </message>
+        <message>
+            <source>&amp;Remove</source>
+            <translation>&amp;Entfernen</translation>
+        </message>
+        <message>
+            <source>Remove the chosen warning</source>
+            <translation>Die gewählte Warnung entfernen</translation>
+        </message>
+        <message>
+            <source> min</source>
+            <translation> Min.</translation>
+        </message>
+        <message>
+            <source>Safety margin in minutes</source>
+            <translation>Sicherheitsabstand in Minuten</translation>
+        </message>
+        <message>
+            <source>Backfill watch in minutes</source>
+            <translation>Nachlieferungsphase in Minuten</translation>
+        </message>
+        <message>
+            <source>Folder edits close this long before a window starts, and the first refresh after it waits this long.</source>
+            <translation>So lange vor Beginn eines Wartungsfensters werden Ordneränderungen angehalten, und so lange wartet der erste Abgleich danach.</translation>
+        </message>
+        <message>
+            <source>How long after a window mailguard keeps looking for late mail.</source>
+            <translation>Wie lange mailguard nach einem Wartungsfenster noch auf nachgelieferte E-Mails achtet.</translation>
+        </message>
+        <message>
+            <source>&amp;Save</source>
+            <translation>&amp;Speichern</translation>
+        </message>
+        <message>
+            <source>Restore &amp;defaults</source>
+            <translation>&amp;Standardwerte</translation>
+        </message>
+        <message>
+            <source>Changed timing applies from mailguard's next start.</source>
+            <translation>Geänderte Zeiten gelten ab dem nächsten Start von mailguard.</translation>
         </message>
     </context>
     <context>
@@ -375,6 +1476,38 @@
         <message>
             <source>low</source>
             <translation>niedrig</translation>
+        </message>
+    </context>
+    <context>
+        <name>WelcomePage</name>
+        <message>
+            <source>Welcome</source>
+            <extracomment>"Try the demo": the button shows once the app offers the demo (``offer_demo``).</extracomment>
+            <translation>Willkommen</translation>
+        </message>
+        <message>
+            <source>Welcome to mailguard</source>
+            <translation>Willkommen bei mailguard</translation>
+        </message>
+        <message>
+            <source>mailguard reads your mail provider's maintenance announcements and warns you before a maintenance window, holding back folder edits until it is over. Afterwards it compares your mailbox with a snapshot taken before the window and tells you which mail arrived late, went missing or moved.</source>
+            <translation>mailguard liest die Wartungsankündigungen Ihres E-Mail-Anbieters, warnt Sie vor einem Wartungsfenster und hält Ordneränderungen zurück, bis es vorbei ist. Danach vergleicht es Ihr Postfach mit dem Ausgangsstand vor dem Fenster und zeigt, welche E-Mails nachgeliefert wurden, fehlen oder verschoben wurden.</translation>
+        </message>
+        <message>
+            <source>&amp;Add your mail account…</source>
+            <translation>&amp;E-Mail-Konto hinzufügen …</translation>
+        </message>
+        <message>
+            <source>Add your mail account</source>
+            <translation>E-Mail-Konto hinzufügen</translation>
+        </message>
+        <message>
+            <source>&amp;Try the demo</source>
+            <translation>&amp;Demo ansehen</translation>
+        </message>
+        <message>
+            <source>Try the demo</source>
+            <translation>Demo ansehen</translation>
         </message>
     </context>
 </TS>

@@ -2,6 +2,377 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
     <context>
+        <name>AccountDialog</name>
+        <message>
+            <source>Enter the IMAP server, the user name and the password.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Logging in and saving…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Testing the connection…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The server presented a certificate with this SHA-256 fingerprint:
+{fingerprint}
+
+Trust it only if it matches the fingerprint your provider or administrator gave you.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nothing was saved.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The connection works.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>yes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Connected to {address} ({security}) and logged in as {user}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Capabilities: {capabilities}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Incremental resync (CONDSTORE/QRESYNC): {answer}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Instant notice of new mail (IDLE): {answer}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>none</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Default ({port})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose the server's CA certificate</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add account – mailguard</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Edit account – mailguard</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Name:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Account name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>IMAP ser&amp;ver:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>IMAP server</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Port:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Port</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Se&amp;curity:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Security</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;User name:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>User name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pass&amp;word:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Password</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>CA &amp;file:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>CA file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Trusted certificate:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Trusted certificate</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>for example: work</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>imap.example.com</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>stored in the keyring</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>leave empty to keep the stored password</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>only for a server with its own CA</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>SSL/TLS (port 993)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>STARTTLS (port 143)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>None (only on this computer)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Browse…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose a CA file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>F&amp;orget</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Forget the trusted certificate</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Test connection</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>T&amp;rust this certificate</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The server's answer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Save</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>AccountScopedPage</name>
+        <message>
+            <source>&amp;Account:</source>
+            <extracomment>Settings files and the database; one lane, so writes never overlap. Logging in to test an account (up to 30 s when a server does not answer). Reading a schedule source for "Check now".</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Account</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>AccountsPage</name>
+        <message>
+            <source>Accounts</source>
+            <extracomment>An account was added (its name): the window moves on from the first-run page.</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Account {name} added.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Account {name} saved.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>its password in the keyring</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n snapshot(s)</source>
+            <translation>
+                <numerusform>%n snapshot</numerusform>
+                <numerusform>%n snapshots</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n report(s)</source>
+            <translation>
+                <numerusform>%n report</numerusform>
+                <numerusform>%n reports</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n queued folder edit(s), which will not run</source>
+            <translation>
+                <numerusform>%n queued folder edit, which will not run</numerusform>
+                <numerusform>%n queued folder edits, which will not run</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n manual maintenance window(s)</source>
+            <translation>
+                <numerusform>%n manual maintenance window</numerusform>
+                <numerusform>%n manual maintenance windows</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n filing rule(s)</source>
+            <translation>
+                <numerusform>%n filing rule</numerusform>
+                <numerusform>%n filing rules</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Remove account – mailguard</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remove the account {name}?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This also removes:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The mail on the server stays as it is.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Removing {name}…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Account {name} removed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{name}: {user} at {host}:{port}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Add…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add an account</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Edit…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Edit the chosen account</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Remove…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remove the chosen account</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>DiagnosticsPage</name>
+        <message>
+            <source>Diagnostics</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Checking… (this logs in to every account)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>ok: {check}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>problem: {check}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Fix: {fix}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>All is well.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n problem(s) found; each says how to fix it.</source>
+            <translation>
+                <numerusform>%n problem found; it says how to fix it.</numerusform>
+                <numerusform>%n problems found; each says how to fix it.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>What mailguard needs, checked: the keyring, the tray, notifications, its files, every account's login and every schedule source (the same checks as: mailguard doctor).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Run the checks</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Results of the checks</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>Duration</name>
         <message>
             <source>{seconds} s</source>
@@ -25,6 +396,361 @@
         </message>
         <message>
             <source>{minutes} min</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>FoldersWindow</name>
+        <message>
+            <source>Folders – mailguard</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Account</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Account:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Refresh</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open edits now…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Folders</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Filing &amp;rules</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Queue</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Folder</source>
+            <extracomment>Asks yes/no; tests replace it to answer as a user would. Asks for a text (a folder name); tests replace it. Asks for a new filing rule (the dialog); tests fill it in instead.</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Messages</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Folders of the account</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;New folder…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Re&amp;name…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Delete…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Queue it for after the window:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New folder…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rename…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Filing rules move matching mail from one folder to another. They go through the same gate as your own edits: during a maintenance window they wait.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Filing rules</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Add rule…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>R&amp;un now</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Re&amp;move</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Queued folder edits</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Cancel queued edit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No account yet: add one in Settings.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reading the folders…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>from</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>to</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>subject</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>&amp;Queue (%n)</source>
+            <translation>
+                <numerusform>&amp;Queue (%n)</numerusform>
+                <numerusform>&amp;Queue (%n)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Maintenance window '{title}' {start}–{end}: folder edits wait until {reopen}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Folder edits wait until {reopen}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No maintenance window near: folder edits run at once.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Name of the new folder (its full path):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rename folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New name for '{folder}':</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Delete '{folder}' and its %n message(s)? They cannot be restored.</source>
+            <translation>
+                <numerusform>Delete '{folder}' and its %n message? It cannot be restored.</numerusform>
+                <numerusform>Delete '{folder}' and its %n messages? They cannot be restored.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Delete the empty folder '{folder}'?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>It runs after the window; if the folder holds more mail by then, nothing is deleted.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Working…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Queued as #{id}: {what}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>(runs after {when})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nothing to do.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remove rule</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remove the filing rule '{name}'?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open folder edits now? {consequences}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open edits now</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancelled #{id}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Folder edits are open; %n queued edit(s) ran.</source>
+            <translation>
+                <numerusform>Folder edits are open; %n queued edit ran.</numerusform>
+                <numerusform>Folder edits are open; %n queued edits ran.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>GeneralPage</name>
+        <message>
+            <source>General</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Language:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Language</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>System default</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Show desktop &amp;notifications</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Show desktop notifications</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Start mailguard when I log in</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Start mailguard when I log in</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ManualWindowsPage</name>
+        <message>
+            <source>Manual windows</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A window must end after it starts.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remove window – mailguard</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remove the window “{title}” ({start} – {end})?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>mailguard will no longer hold back folder edits for it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Saved.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Title</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Starts</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ends</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Manual maintenance windows</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Remove window…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remove the chosen window</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New window</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Title:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Starts:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Ends:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Title of the window</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>what the provider calls it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Start of the window</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>End of the window</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Times are in your time zone, {zone}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A&amp;dd window</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add the window</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -185,6 +911,278 @@
         </message>
     </context>
     <context>
+        <name>RuleDialog</name>
+        <message>
+            <source>New filing rule</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Name:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rule name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;From folder:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Folder the mail is in</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;To folder:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Folder the mail goes to</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sender &amp;contains:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sender contains</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Recipient contains:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Recipient contains</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Subject contains:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Subject contains</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>SettingsPage</name>
+        <message>
+            <source>&amp;Remove</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>SettingsWindow</name>
+        <message>
+            <source>Settings – mailguard</source>
+            <extracomment>The first-run page's "Try the demo" (shown once ``offer_demo`` is called).</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Settings pages</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>SourcesPage</name>
+        <message>
+            <source>Schedule sources</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reading {source}…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Saved.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n maintenance window(s) found.</source>
+            <translation>
+                <numerusform>%n maintenance window found.</numerusform>
+                <numerusform>%n maintenance windows found.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>high</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>medium</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>low</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A mailbox source needs the sender address of the provider's notices: mailguard reads only those, not every mail in the folder.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose a schedule file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Schedules (*.ics *.json *.xml *.rss *.atom *.txt *.html);;All files (*)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Source</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Format</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Time zone</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Components</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>From</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Schedule sources of the account</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Remove source</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remove the chosen source</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Location:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Only mail &amp;from:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>F&amp;ormat:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Com&amp;ponents:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Time &amp;zone:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Location of the schedule</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>a status page or feed URL, a file, or mailbox:INBOX</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Browse…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sender address of the provider's notices</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>for mailbox: sources, e.g. noc@example.com</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Recognise automatically</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Atlassian Statuspage</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cachet</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Instatus</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>iCalendar</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>RSS or Atom feed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Announcement text</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Components to keep</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>all; or a list such as: IMAP, E-Mail</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Time zone of the source</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>this computer's zone; or e.g. Europe/Berlin</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Check now</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Check the source now</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A&amp;dd source</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add the source to the account</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Window</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Starts</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ends</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Confidence</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Maintenance windows the source announces</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>StatusWindow</name>
         <message>
             <source>&amp;mailguard</source>
@@ -192,6 +1190,106 @@
         </message>
         <message>
             <source>Status</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>TimingPage</name>
+        <message>
+            <source>Timing</source>
+            <extracomment>The units a lead time is entered in, in minutes.</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Saved.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{duration} before</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Warn before a window:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Safety &amp;margin:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Backfill watch:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Warnings before a window</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New warning: how long before</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>minutes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>hours</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>days</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Add</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add the warning</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Remove</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remove the chosen warning</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source> min</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Safety margin in minutes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Backfill watch in minutes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Folder edits close this long before a window starts, and the first refresh after it waits this long.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>How long after a window mailguard keeps looking for late mail.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Save</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Restore &amp;defaults</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Changed timing applies from mailguard's next start.</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -374,6 +1472,38 @@
         </message>
         <message>
             <source>low</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>WelcomePage</name>
+        <message>
+            <source>Welcome</source>
+            <extracomment>"Try the demo": the button shows once the app offers the demo (``offer_demo``).</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Welcome to mailguard</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>mailguard reads your mail provider's maintenance announcements and warns you before a maintenance window, holding back folder edits until it is over. Afterwards it compares your mailbox with a snapshot taken before the window and tells you which mail arrived late, went missing or moved.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Add your mail account…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add your mail account</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Try the demo</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Try the demo</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -38,6 +38,20 @@ def test_the_shared_sample_reads_as_one_window_in_berlin_summer_time(cli: CliRun
     assert window["title"].startswith("Planmäßiges Wartungsfenster")
 
 
+def test_without_tz_the_computers_zone_is_a_guess_and_says_so(
+    cli: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The seed notice read on a machine set to UTC: two hours off, so never high."""
+    monkeypatch.setenv("TZ", "UTC")
+    result = cli(
+        "schedule", str(ANNOUNCEMENT), "--from", "2011-07-01", "--until", "2011-07-31", "--json"
+    )  # fmt: skip
+    (window,) = result.json()
+    assert (window["start"], window["confidence"]) == ("2011-07-18T23:45:00+00:00", "medium")
+    assert window["warnings"] == ["time zone not stated; read in this computer's zone (UTC)"]
+    assert "time zone not stated" in result.err
+
+
 def test_json_output_is_only_json_and_warnings_go_to_stderr(cli: CliRunner, tmp_path: Path) -> None:
     text = write(tmp_path, "note.txt", "Wartung am 18.07. von 23:45 bis 02:30 Uhr.")
     result = cli(

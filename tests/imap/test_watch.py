@@ -1,18 +1,25 @@
-"""wait_for_change: IDLE (or NOOP polling) on INBOX, as the backfill watch uses it."""
+"""ArrivalWatch: new mail in any folder ends the wait, whichever way the server can tell.
+
+Mail arrives through Dovecot's LDA, as real mail does: it indexes the message on
+arrival, which is what IDLE and NOTIFY report.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import imaplib
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import pytest
+from imapclient import IMAPClient
 
 from mailguard.core.errors import ConnectionLost
-from mailguard.imap.session import ImapSession
+from mailguard.imap.arrival_watch import ArrivalWatch
 from tests.dovecot import Dovecot, MailUser, make_message
 
-OpenSession = Callable[[Dovecot, MailUser], ImapSession]
+Listen = Callable[..., ArrivalWatch]
 
 
 def later(seconds: float, action: Callable[[], object]) -> threading.Thread:
@@ -25,60 +32,110 @@ def later(seconds: float, action: Callable[[], object]) -> threading.Thread:
     return thread
 
 
-def test_new_mail_ends_the_wait_with_true(
-    dovecot: Dovecot, mail_user: MailUser, session_for: OpenSession
+@pytest.fixture
+def listen() -> Iterator[Listen]:
+    """``listen(server, user, **options)``: a started ArrivalWatch on a connection of its own."""
+    clients: list[IMAPClient] = []
+
+    def start(server: Dovecot, user: MailUser, **options: object) -> ArrivalWatch:
+        client = server.client(user, timeout_s=10)
+        clients.append(client)
+        watch = ArrivalWatch(client, **options)  # type: ignore[arg-type]
+        watch.start()
+        return watch
+
+    yield start
+    for client in clients:
+        with contextlib.suppress(OSError, imaplib.IMAP4.error):  # the test may have killed it
+            client.logout()
+
+
+def elapsed(started: float) -> float:
+    return time.monotonic() - started
+
+
+@pytest.mark.parametrize("folder", ["INBOX", "Junk", "Archiv/2024"])
+def test_with_notify_mail_in_any_folder_is_heard_of_at_once(
+    dovecot: Dovecot, mail_user: MailUser, listen: Listen, folder: str
 ) -> None:
-    session = session_for(dovecot, mail_user)
-    later(0.3, lambda: dovecot.deliver(mail_user, "INBOX", make_message(subject="late")))
+    dovecot.ensure_folder(mail_user, "Archiv/2024")
+    watch = listen(dovecot, mail_user, poll_every_s=600)
+    assert watch.mode == "notify"
+    later(0.3, lambda: dovecot.deliver_by_lda(mail_user, folder, make_message(subject="late")))
     started = time.monotonic()
-    assert session.wait_for_change("INBOX", timeout_s=10) is True
-    assert time.monotonic() - started < 5
+
+    assert watch.wait(20) is True
+    assert elapsed(started) < 5  # not the 600 s poll
 
 
-def test_flag_change_by_another_client_ends_the_wait(
-    dovecot: Dovecot, mail_user: MailUser, session_for: OpenSession
+@pytest.mark.parametrize(
+    ("folder", "within_s"),
+    [("INBOX", 5), ("Junk", 5)],  # INBOX by IDLE at once, Junk by the next STATUS poll (1 s)
+)
+def test_without_notify_inbox_is_idled_on_and_the_other_folders_polled(
+    dovecot: Dovecot, mail_user: MailUser, listen: Listen, folder: str, within_s: float
 ) -> None:
-    dovecot.deliver(mail_user, "INBOX", make_message())
-    session = session_for(dovecot, mail_user)
+    watch = listen(dovecot, mail_user, poll_every_s=1, notify=False)
+    assert watch.mode == "idle"
+    later(0.3, lambda: dovecot.deliver_by_lda(mail_user, folder, make_message(subject="late")))
+    started = time.monotonic()
 
-    def mark_seen() -> None:
+    assert watch.wait(20) is True
+    assert elapsed(started) < within_s
+
+
+@pytest.mark.parametrize("notify", [True, False], ids=["notify", "idle"])
+def test_an_expunge_or_a_flag_change_is_no_arrival(
+    dovecot: Dovecot, mail_user: MailUser, listen: Listen, notify: bool
+) -> None:
+    for folder in ("INBOX", "Junk"):
+        dovecot.deliver_by_lda(mail_user, folder, make_message())
+    watch = listen(dovecot, mail_user, poll_every_s=0.5, notify=notify)
+
+    def edit() -> None:
         with dovecot.client(mail_user) as other:
+            other.select_folder("Junk")
+            other.delete_messages(other.search(["ALL"]))
+            other.expunge()
             other.select_folder("INBOX")
-            other.add_flags(other.search(["ALL"]), [b"\\Seen"])
+            other.add_flags(other.search(["ALL"]), [b"\\Flagged"])
 
-    later(0.3, mark_seen)
-    assert session.wait_for_change("INBOX", timeout_s=10) is True
-
-
-def test_quiet_folder_times_out_with_false_and_the_session_stays_usable(
-    dovecot: Dovecot, mail_user: MailUser, session_for: OpenSession
-) -> None:
-    session = session_for(dovecot, mail_user)
+    later(0.2, edit)
     started = time.monotonic()
-    assert session.wait_for_change("INBOX", timeout_s=1.5) is False
-    assert 1.4 < time.monotonic() - started < 4
-    assert "INBOX" in session.read_snapshot("acct").folders
+
+    assert watch.wait(2.5) is False
+    assert 2.4 < elapsed(started) < 6
 
 
-def test_server_killed_while_waiting_is_connection_lost(
-    fresh_dovecot: Dovecot, session_for: OpenSession
-) -> None:
-    user = fresh_dovecot.add_user()
-    session = session_for(fresh_dovecot, user)
-    later(0.3, fresh_dovecot.kill)
-    with pytest.raises(ConnectionLost, match="while watching INBOX"):
-        session.wait_for_change("INBOX", timeout_s=10)
-
-
-def test_without_idle_the_session_polls_with_noop(session_for: OpenSession) -> None:
+def test_without_idle_every_folder_is_polled(listen: Listen) -> None:
     server = Dovecot(extra_config="imap_capability = IMAP4rev1 LITERAL+ ENABLE\n")
     try:
         server.start()
         user = server.add_user()
-        session = session_for(server, user)
-        assert "IDLE" not in session.capabilities
-        later(0.3, lambda: server.deliver(user, "INBOX", make_message()))
-        assert session.wait_for_change("INBOX", timeout_s=10, poll_s=0.2) is True
-        assert session.wait_for_change("INBOX", timeout_s=0.5, poll_s=0.2) is False
+        watch = listen(server, user, poll_every_s=0.3)
+        assert watch.mode == "poll"
+        later(0.3, lambda: server.deliver_by_lda(user, "INBOX", make_message()))
+        assert watch.wait(10) is True
+        assert watch.wait(1) is False
     finally:
         server.cleanup()
+
+
+def test_a_server_killed_while_listening_is_connection_lost(
+    fresh_dovecot: Dovecot, listen: Listen
+) -> None:
+    watch = listen(fresh_dovecot, fresh_dovecot.add_user())
+    later(0.3, fresh_dovecot.kill)
+    with pytest.raises(ConnectionLost, match="while watching for new mail"):
+        watch.wait(20)
+
+
+def test_interrupt_ends_a_wait_from_another_thread_at_once(
+    dovecot: Dovecot, mail_user: MailUser, listen: Listen
+) -> None:
+    watch = listen(dovecot, mail_user, poll_every_s=600)
+    later(0.3, watch.interrupt)
+    started = time.monotonic()
+    with pytest.raises(ConnectionLost):
+        watch.wait(60)
+    assert elapsed(started) < 5

@@ -15,6 +15,7 @@ import pytest
 
 from mailguard.core.errors import FetchError
 from mailguard.net import Fetched
+from mailguard.net.cache import SourceCache
 from mailguard.net.fetcher import Fetcher
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -130,6 +131,7 @@ def test_leftover_temp_files_are_ignored(fetcher: Fetcher, cache_dir: Path) -> N
 WRITER = """
 import sys
 from pathlib import Path
+from mailguard.net.cache import SourceCache
 from mailguard.net.fetcher import Fetcher
 from tests.net.test_cache import good_copy
 fetcher = Fetcher(Path(sys.argv[1]))
@@ -191,3 +193,16 @@ def test_cache_that_cannot_be_written_is_a_one_line_error(tmp_path: Path) -> Non
     assert message.startswith(f"{URL}: could not save the cached copy")
     assert "\n" not in message
     assert "pw@" not in message
+
+
+def test_a_forgotten_copy_is_gone_and_other_copies_stay(cache_dir: Path) -> None:
+    cache = SourceCache(cache_dir)
+    cache.store(good_copy())
+    other = "https://status.example.com/other.json"
+    cache.store(good_copy(location=other))
+
+    assert cache.forget("https://user:pw@STATUS.example.com/api/v2/scheduled-maintenances.json")
+    assert cache.load(URL) is None
+    assert cache.load(other) is not None
+    assert len(list(cache_dir.iterdir())) == 2  # the other's body and metadata
+    assert cache.forget(URL) is False

@@ -1,145 +1,111 @@
-"""The backfill watch against a real Dovecot: late mail reported in batches, each message once."""
+"""The backfill watch's listeners against a real Dovecot: they notice, they come back, they stop.
+
+A listener only says "new mail may have come" (the runner then refreshes); the
+whole path, down to the report and the announcement, is in test_guard_runner.
+"""
 
 from __future__ import annotations
 
 import time
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from mailguard.core.account import AccountConfig, Security
-from mailguard.core.errors import ImapError
-from mailguard.core.model import MaintenanceWindow
-from mailguard.core.refresh_report import RefreshReport, ReportKind
-from mailguard.imap.session import ImapSession
 from mailguard.service.backfill_watch import BackfillWatch, WatchSettings
-from mailguard.service.refresh import RefreshService
-from mailguard.store.account_store import AccountStore
-from mailguard.store.database import Database
-from mailguard.store.report_store import ReportStore
+from mailguard.service.imap_access import ImapAccess
 from mailguard.store.secrets import PasswordVault
-from mailguard.store.snapshot_store import SnapshotStore
 from tests.dovecot import Dovecot, MailUser, make_message
+from tests.tcp_relay import TcpRelay
 
-SHORT = WatchSettings(
-    period=timedelta(seconds=3),
-    refresh_every=timedelta(seconds=1),
-    retry_after=timedelta(seconds=0.2),
-)
+QUICK = WatchSettings(poll_every_s=1, retry_after_s=0.2)
 
 
-def utc_now() -> datetime:
-    return datetime.now(UTC)
+def account_at(host: str, port: int, server: Dovecot, user: MailUser) -> AccountConfig:
+    return AccountConfig("work", host, user.name, Security.SSL, port, server.ca_file)
 
 
 @pytest.fixture
-def database(tmp_path: Path) -> Iterator[Database]:
-    with Database(tmp_path / "mailguard.sqlite3") as db:
-        yield db
+def watch(file_keyring: Path, mail_user: MailUser) -> Iterator[BackfillWatch]:
+    PasswordVault().store("work", mail_user.password)
+    backfill = BackfillWatch(ImapAccess(PasswordVault()).connect, QUICK)
+    yield backfill
+    backfill.close()
 
 
-def service_for(server: Dovecot, user: MailUser, tmp_path: Path, db: Database) -> RefreshService:
-    """The real service over the test's own config, keyring and database (windows given)."""
-    accounts = AccountStore(tmp_path / "config")
-    accounts.add(
-        AccountConfig(
-            name="work",
-            host=server.host,
-            port=server.imaps_port,
-            user=user.name,
-            security=Security.SSL,
-            ca_file=server.ca_file,
-        )
-    )
-    vault = PasswordVault()
-    vault.store("work", user.password)
-    return RefreshService(
-        accounts=accounts,
-        vault=vault,
-        db=db,
-        snapshots=SnapshotStore(db),
-        reports=ReportStore(db),
-        open_session=ImapSession,
-        windows=lambda _account, _now: [],
-        clock=utc_now,
-    )
+def heard(watch: BackfillWatch, within_s: float = 10) -> bool:
+    """Did the listener of "work" notice something within ``within_s``? (Asking clears it.)"""
+    deadline = time.monotonic() + within_s
+    while time.monotonic() < deadline:
+        watch.wait(deadline - time.monotonic())
+        if watch.take_arrivals("work"):
+            return True
+    return False
 
 
-def window_just_past(after: datetime) -> MaintenanceWindow:
-    """A window of two seconds that starts after ``after``; returns once it has ended."""
-    start = after + timedelta(seconds=1)
-    window = MaintenanceWindow(
-        start=start, end=start + timedelta(seconds=2), title="IMAP", source="t", source_kind="text"
-    )
-    while utc_now() <= window.end:
-        time.sleep(0.05)
-    return window
-
-
-def subjects(report: RefreshReport) -> list[str]:
-    return [b.mail.subject for b in report.backfilled]
-
-
-def test_each_batch_of_late_mail_is_reported_once(
-    dovecot: Dovecot, mail_user: MailUser, tmp_path: Path, file_keyring: Path, database: Database
+def test_a_listener_asks_for_a_refresh_when_it_starts_and_when_mail_comes(
+    dovecot: Dovecot, mail_user: MailUser, watch: BackfillWatch
 ) -> None:
-    dovecot.deliver(mail_user, "INBOX", make_message(subject="before"))
-    service = service_for(dovecot, mail_user, tmp_path, database)
-    baseline = service.snapshot("work").snapshot
-    window = window_just_past(baseline.taken_at)
-    inside = window.start + timedelta(seconds=1)
-    dovecot.deliver(mail_user, "INBOX", make_message(subject="late 1", date=inside))
+    watch.listen(account_at(dovecot.host, dovecot.imaps_port, dovecot, mail_user))
+    assert heard(watch)  # whatever came before it listened is looked for
+    assert not heard(watch, within_s=1.5)
 
-    def deliver_the_next(batch: RefreshReport) -> None:
-        if subjects(batch) == ["late 1"]:
-            dovecot.deliver(mail_user, "Junk", make_message(subject="late 2", date=inside))
+    dovecot.deliver_by_lda(mail_user, "Junk", make_message(subject="late"))
 
-    watch = BackfillWatch(
-        service, clock=utc_now, sleep=time.sleep, settings=SHORT, on_batch=deliver_the_next
-    )
-    batches = watch.run("work", window)
-
-    assert [subjects(b) for b in batches] == [["late 1"], ["late 2"]]
-    assert all(b.kind is ReportKind.BACKFILL and b.window == window for b in batches)
-    stored = ReportStore(database).latest("work")
-    assert [[e["subject"] for e in r["backfilled"]] for r in stored] == [["late 2"], ["late 1"]]
-    assert all(r["kind"] == "backfill" for r in stored)
-
-    again = BackfillWatch(service, clock=utc_now, sleep=time.sleep, settings=SHORT)
-    assert again.run("work", window) == []  # remembered in the database, not in the watch
+    assert heard(watch)
+    watch.stop("work")
+    assert not watch.listening("work")
+    dovecot.deliver_by_lda(mail_user, "INBOX", make_message(subject="later"))
+    assert not heard(watch, within_s=1.5)
 
 
-def test_the_watch_waits_out_a_server_that_is_still_down(
-    fresh_dovecot: Dovecot, tmp_path: Path, file_keyring: Path, database: Database
+def test_a_dropped_connection_is_made_again_and_asks_for_a_refresh(
+    dovecot: Dovecot, mail_user: MailUser, watch: BackfillWatch
+) -> None:
+    """Mail delivered while the connection was down cannot be heard of: the listener asks
+    for a refresh as soon as it listens again, so that mail is found all the same."""
+    relay = TcpRelay(dovecot.host, dovecot.imaps_port)
+    try:
+        watch.listen(account_at(relay.host, relay.port, dovecot, mail_user))
+        assert heard(watch)
+        relay.refusing = True
+        relay.cut()
+        dovecot.deliver_by_lda(mail_user, "INBOX", make_message(subject="while down"))
+        assert not heard(watch, within_s=1.5)  # nobody listens
+        relay.refusing = False
+
+        assert heard(watch)
+        assert watch.listening("work")
+    finally:
+        relay.close()
+
+
+def test_a_listener_waits_out_a_server_that_is_still_down(
+    fresh_dovecot: Dovecot, file_keyring: Path
 ) -> None:
     user = fresh_dovecot.add_user()
-    service = service_for(fresh_dovecot, user, tmp_path, database)
-    baseline = service.snapshot("work").snapshot
+    PasswordVault().store("work", user.password)
     fresh_dovecot.stop()
-    window = window_just_past(baseline.taken_at)
-    fresh_dovecot.deliver(
-        user, "INBOX", make_message(subject="late", date=window.start + timedelta(seconds=1))
-    )
-    errors: list[ImapError] = []
+    watch = BackfillWatch(ImapAccess(PasswordVault()).connect, QUICK)
+    try:
+        watch.listen(account_at(fresh_dovecot.host, fresh_dovecot.imaps_port, fresh_dovecot, user))
+        assert not heard(watch, within_s=1)
+        assert watch.listening("work")  # retrying, not given up
+        fresh_dovecot.start()
+        assert heard(watch)
+    finally:
+        watch.close()
 
-    def sleep_and_come_back(seconds: float) -> None:
-        fresh_dovecot.start()  # the maintenance ends while the watch waits
-        time.sleep(seconds)
 
-    watch = BackfillWatch(
-        service,
-        clock=utc_now,
-        sleep=sleep_and_come_back,
-        settings=WatchSettings(
-            period=timedelta(seconds=2),
-            refresh_every=timedelta(seconds=1),
-            retry_after=SHORT.retry_after,
-        ),
-        on_error=errors.append,
-    )
-    batches = watch.run("work", window)
-    assert len(errors) == 1
-    assert "\n" not in str(errors[0])
-    assert [subjects(b) for b in batches] == [["late"]]
+def test_the_listener_of_an_account_removed_meanwhile_ends(
+    dovecot: Dovecot, mail_user: MailUser, watch: BackfillWatch
+) -> None:
+    watch.listen(account_at(dovecot.host, dovecot.imaps_port, dovecot, mail_user))
+    assert heard(watch)
+    watch.keep_only({"work"})
+    assert watch.listening("work")
+
+    watch.keep_only({"home"})
+
+    assert not watch.listening("work")

@@ -7,16 +7,18 @@ the baseline the runner takes (stamped with the real time) precedes it.
 
 from __future__ import annotations
 
+import time
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from pathlib import Path
 
 import pytest
 
 from mailguard.core.account import AccountConfig, Security
-from mailguard.core.events import RunnerEvent
+from mailguard.core.events import LateMailFound, RunnerEvent
 from mailguard.core.filing_rules import FilingRule
 from mailguard.core.guard_policy import GuardPolicy
 from mailguard.core.guard_text import describe_event
@@ -25,6 +27,7 @@ from mailguard.imap.session import ImapSession
 from mailguard.net.fetcher import Fetcher
 from mailguard.service.account_schedule import AccountSchedule
 from mailguard.service.account_windows import AccountWindows
+from mailguard.service.backfill_watch import BackfillWatch, WatchSettings
 from mailguard.service.guard_runner import GuardRunner, RunnerSettings
 from mailguard.service.imap_access import ImapAccess
 from mailguard.service.mailbox_schedule import MailboxSchedule
@@ -41,6 +44,7 @@ from mailguard.store.rule_store import RuleStore
 from mailguard.store.secrets import PasswordVault
 from mailguard.store.snapshot_store import SnapshotStore
 from tests.dovecot import Dovecot, MailUser, make_message
+from tests.tcp_relay import TcpRelay
 
 START = (datetime.now(UTC) + timedelta(days=2)).replace(second=0, microsecond=0)
 END = START + timedelta(hours=1)
@@ -104,7 +108,7 @@ class World:
         self.events.append(event)
         self.lines.append(f"{event.at.isoformat()} {event.account} {describe_event(event)}")
 
-    def new_runner(self) -> GuardRunner:
+    def new_runner(self, backfill: BackfillWatch | None = None) -> GuardRunner:
         """A fresh runner on the same database: what a restart of ``mailguard watch`` gives."""
         refresh = RefreshService(
             accounts=self.accounts,
@@ -112,7 +116,7 @@ class World:
             db=self.db,
             snapshots=SnapshotStore(self.db),
             reports=ReportStore(self.db),
-            open_session=ImapSession,
+            open_session=partial(ImapSession, clock=self.clock),  # snapshots taken "now"
             windows=self.schedule,
             clock=self.clock,
         )
@@ -130,7 +134,21 @@ class World:
             policy=GuardPolicy(),
             emit=self.event_append,
             settings=RunnerSettings(tick=timedelta(days=2), rules_every=1),
+            backfill=backfill,
         )
+
+    def run(self, start: datetime, *, seconds: float, until: str | None = None) -> list[str]:
+        """What ``mailguard watch`` does between ticks, for up to ``seconds`` of real time:
+        wait (woken early when late mail may have come), then tick. The fake clock stands
+        at ``start`` plus the real time passed; ``until``: stop once a line starts so."""
+        began = time.monotonic()
+        said: list[str] = []
+        while (left := seconds - (time.monotonic() - began)) > 0:
+            self.runner.wait(left)
+            said += self.tick(start + timedelta(seconds=time.monotonic() - began))
+            if until is not None and any(line.startswith(until) for line in said):
+                break
+        return said
 
     def tick(self, moment: datetime) -> list[str]:
         self.clock.now = moment
@@ -303,3 +321,107 @@ def test_mail_expunged_or_flagged_by_another_program_during_a_window_is_warned_a
     ]
     assert [type(e).__name__ for e in world.events[-1:]] == ["ForeignEdit"]
     assert world.tick(START + timedelta(minutes=4)) == []  # said once
+
+
+# -- late mail, heard of as it arrives --------------------------------------------------------
+
+LISTENING = WatchSettings(poll_every_s=5, retry_after_s=0.3)
+
+
+@dataclass(frozen=True)
+class JustEnded:
+    """A window that ended two minutes ago by the real clock: mail the provider delivers
+    now comes "two minutes into settling", and its INTERNALDATE says so."""
+
+    start: datetime
+    end: datetime
+
+    @classmethod
+    def now(cls) -> JustEnded:
+        end = datetime.now(UTC).replace(microsecond=0) - timedelta(minutes=2)
+        return cls(end - timedelta(hours=1), end)
+
+
+def late_mail(world: World) -> list[list[str]]:
+    """The subjects of each LateMailFound announced so far."""
+    return [[m.mail.subject for m in e.mails] for e in world.events if isinstance(e, LateMailFound)]
+
+
+def deliver_late(world: World, window: JustEnded, folder: str, subject: str) -> None:
+    """Mail sent during the window, delivered now: by APPEND, as real mail arrives (the
+    server indexes it on arrival, so IDLE and NOTIFY tell of it)."""
+    held_back = make_message(subject=subject, date=window.start + timedelta(minutes=20))
+    with world.dovecot.client(world.user) as client:
+        client.append(folder, held_back)
+
+
+def through_the_window_listening(world: World, window: JustEnded) -> BackfillWatch:
+    """A runner listening for late mail, taken through ``window`` to a minute after it."""
+    world.dovecot.deliver(world.user, "INBOX", make_message(message_id="<a@x>"))
+    world.manual.add("work", window.start, window.end, "Mail migration")
+    backfill = BackfillWatch(world.imap.connect, LISTENING)
+    world.runner = world.new_runner(backfill)
+    world.tick(window.start - timedelta(minutes=12))  # the baseline
+    world.tick(window.start + timedelta(minutes=10))
+    ended = world.tick(window.end + timedelta(minutes=1))
+    assert ended[0].startswith("window_ended")
+    assert backfill.listening("work")
+    # The listener's first call for a refresh, as it starts: there is nothing late yet.
+    assert world.run(window.end + timedelta(minutes=1), seconds=3) == []
+    return backfill
+
+
+def test_late_mail_two_minutes_into_settling_is_reported_and_announced_once_within_30_s(
+    world: World,
+) -> None:
+    window = JustEnded.now()
+    backfill = through_the_window_listening(world, window)
+    try:
+        delivered = time.monotonic()
+        deliver_late(world, window, "Junk", "held back")  # filed away: not in INBOX
+
+        said = world.run(window.end + timedelta(minutes=2), seconds=30, until="late mail")
+
+        took = time.monotonic() - delivered
+        assert took < 30, took
+        assert said[-1].startswith("late mail: 1 message delivered late in Junk (report #")
+        assert late_mail(world) == [["held back"]]
+        (stored, *_) = ReportStore(world.db).latest("work")
+        assert stored["kind"] == "backfill"
+        assert [m["subject"] for m in stored["backfilled"]] == ["held back"]
+        # The full refreshes after the safety margin report it, but do not announce it again.
+        first = world.tick(window.end + timedelta(minutes=16))
+        assert first[0].startswith("refreshed after 'Mail migration': report #")
+        assert world.tick(window.end + timedelta(minutes=27))[0].startswith("refreshed after")
+        assert late_mail(world) == [["held back"]]
+        settled = world.tick(window.end + timedelta(hours=3, minutes=16))
+        assert settled[0].startswith("settling_done")
+        assert not backfill.listening("work")
+    finally:
+        world.runner.close()
+
+
+def test_a_dropped_connection_is_made_again_without_losing_a_mail(world: World) -> None:
+    relay = TcpRelay(world.dovecot.host, world.dovecot.imaps_port)
+    work = world.accounts.get("work")
+    world.accounts.update(replace(work, host=relay.host, port=relay.port))
+    window = JustEnded.now()
+    try:
+        backfill = through_the_window_listening(world, window)
+        relay.refusing = True
+        relay.cut()  # the listener's connection drops; it cannot connect again for now
+        deliver_late(world, window, "INBOX", "while down")
+        assert world.run(window.end + timedelta(minutes=2), seconds=2) == []  # nobody heard
+        back = time.monotonic()
+        relay.refusing = False
+
+        said = world.run(window.end + timedelta(minutes=3), seconds=30, until="late mail")
+
+        assert time.monotonic() - back < 30
+        assert said[-1].startswith("late mail: 1 message delivered late in INBOX")
+        assert late_mail(world) == [["while down"]]
+        assert backfill.listening("work")
+        assert world.run(window.end + timedelta(minutes=4), seconds=2) == []  # once
+    finally:
+        world.runner.close()
+        relay.close()

@@ -27,7 +27,8 @@ ZONES = [
 #: Pieces a maintenance announcement is made of, including the awkward ones.
 FRAGMENTS = [
     *lexicon.MONTHS, *lexicon.WEEKDAYS, *lexicon.NUMBER_WORDS, *lexicon.KEYWORD_KINDS,
-    *lexicon.ZONE_OFFSETS, *lexicon.ZONE_REGIONS, *lexicon.UNIT_MINUTES, *lexicon.GLUE_WORDS,
+    *lexicon.ZONES, *lexicon.UNIT_MINUTES, *lexicon.GLUE_WORDS, *lexicon.KEYWORD_PHRASES,
+    *lexicon.RELATIVE_DAYS, *lexicon.WEEKDAY_PLURALS, *lexicon.ORDINALS, *lexicon.COUNTER_WORDS,
     *lexicon.REPEAT_WORDS, "Stunden", "hours", "ganztägig", "all day", "noon", "Mitternacht",
     "midnight", "pm", "a.m.", "p. m.", "Uhr", "h", "22:00", "24:00", "23.45 Uhr", "0 Uhr", "10 pm",
     "12 am", "3.", "18.", "18.07.", "18.07.2011", "31.02.2026", "29.2.", "3.1.", "18.7.11",

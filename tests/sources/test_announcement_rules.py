@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -397,3 +398,95 @@ def test_hard_wrapped_lines_of_a_mail_are_read_as_one_sentence() -> None:
         "2026-03-03T22:00:00+01:00",
         "2026-03-04T02:00:00+01:00",
     )
+
+
+# --- what the newer forms carry beyond their spans ---------------------------------------------
+
+
+def test_a_completion_notice_keeps_what_actually_happened_in_the_description() -> None:
+    window = only(
+        read(
+            "The maintenance on March 3, 2026 from 10 pm to 2 am has been completed. "
+            "The server was offline from 10:16 p.m. to 10:31 p.m."
+        )
+    )
+    assert window.status is WindowStatus.COMPLETED
+    assert window.description.endswith(
+        "Actual: The server was offline from 10:16 p.m. to 10:31 p.m."
+    )
+
+
+def test_a_recurring_window_names_the_rule_it_was_expanded_from() -> None:
+    ctx = parse_context(
+        "provider-blog", BERLIN, NOW, days_ahead=14, anchor=None
+    )  # 2026-01-02 .. 2026-02-15
+    result = read("Every Wednesday from 01:00 to 02:00 CET we restart the servers.", ctx=ctx)
+    assert [w.start.day for w in result.windows] == [7, 14, 21, 28, 4, 11]
+    assert all(
+        w.description.startswith("Recurring (RRULE:FREQ=WEEKLY;BYDAY=WE): Every Wednesday")
+        for w in result.windows
+    )
+    assert result.warnings == [
+        "'Wednesday from 01:00 to 02:00 CET': a recurring window, read as "
+        "RRULE:FREQ=WEEKLY;BYDAY=WE (6 in the span)"
+    ]
+
+
+def test_a_recurring_window_over_a_long_span_is_cut_and_says_so() -> None:
+    ctx = parse_context("provider-blog", BERLIN, NOW, days_ahead=5 * 366)
+    result = read("Täglich von 3:00 bis 3:15 Uhr wird gesichert.", ctx=ctx)
+    assert 900 < len(result.windows) <= 1000  # the first day or two fall before the span
+    assert "read only its first 1000 occurrences" in result.warnings[0]
+
+
+def test_a_recurring_window_in_winter_time_follows_the_clock_into_summer() -> None:
+    """ "every Wednesday 01:00 CET" means the Berlin clock, all year."""
+    ctx = parse_context(
+        "provider-blog", BERLIN, datetime(2026, 3, 20, tzinfo=BERLIN), days_ahead=20
+    )
+    windows = read("Every Wednesday from 01:00 to 02:00 CET.", ctx=ctx).windows
+    assert {w.start.strftime("%H:%M %z") for w in windows} == {"01:00 +0100", "01:00 +0200"}
+    assert all(w.warnings == () for w in windows)
+
+
+def test_two_zones_that_disagree_lower_confidence_and_name_both() -> None:
+    window = only(read("On March 3, 2026 from 21:00 CET (4 PM EST) to 23:00 CET."))
+    assert window.confidence is Confidence.LOW
+    assert window.warnings == (
+        "'4 PM EST' is not the same time as 21:00 +0100; read as the latter",
+    )
+
+
+def test_a_zone_from_the_computer_is_a_guess_named_in_a_warning() -> None:
+    ctx = replace(context(zone=ZoneInfo("UTC")), zone_guessed=True)
+    window = only(read("Wartung am 3. März 2026 von 22 bis 2 Uhr.", ctx=ctx))
+    assert (window.start.isoformat(), window.confidence) == (
+        "2026-03-03T22:00:00+00:00",
+        Confidence.MEDIUM,
+    )
+    assert window.warnings == ("time zone not stated; read in this computer's zone (UTC)",)
+
+
+def test_a_zone_configured_for_the_source_is_no_guess() -> None:
+    window = only(
+        read("Wartung am 3. März 2026 von 22 bis 2 Uhr.", ctx=context(zone=ZoneInfo("UTC")))
+    )
+    assert (window.confidence, window.warnings) == (Confidence.HIGH, ())
+
+
+def test_times_that_cannot_be_placed_are_said_to_be_so() -> None:
+    result = read(
+        "Maintenance on 9 March 2026 and 16 March 2026.\n\n"
+        "One of them is unavailable from 22:00 to 23:00."
+    )
+    assert result.windows == []
+    assert result.warnings == [
+        "'from 22:00 to 23:00': a time with no date that can be placed; not read as a window"
+    ]
+
+
+def test_an_end_skipped_by_the_spring_clock_change_moves_on_not_back() -> None:
+    """02:30 does not exist on 29 March 2026 in Berlin: the window runs to 03:30, not 01:30."""
+    window = only(read("am 29. März 2026 von 01:00 bis 02:30 Uhr"))
+    assert window.end.isoformat() == "2026-03-29T03:30:00+02:00"
+    assert "02:30 does not exist on 2026-03-29 (clocks change); read as 03:30" in window.warnings

@@ -317,6 +317,40 @@ def test_reschedule_with_a_new_time_replaces_the_old_window_when_merged() -> Non
     assert spans(merge_windows(windows)) == [(utc(2026, 3, 10, 22), utc(2026, 3, 11, 2), None)]
 
 
+@pytest.mark.parametrize(
+    ("follow_up", "moved_to"),
+    [
+        pytest.param(
+            "Die Wartung wird um eine Woche verschoben, gleiche Uhrzeit.",
+            (berlin(2026, 3, 10, 22), berlin(2026, 3, 11, 2)),
+            id="by-a-week",
+        ),
+        pytest.param(
+            "Die Wartung wird auf den 12.03.2026 verschoben, gleiche Uhrzeit.",
+            (berlin(2026, 3, 12, 22), berlin(2026, 3, 13, 2)),
+            id="to-a-day",
+        ),
+    ],
+)
+def test_a_follow_up_that_names_only_the_change_moves_the_window_it_updates(
+    follow_up: str, moved_to: tuple[datetime, datetime]
+) -> None:
+    original = item(
+        "Wartung Mailserver",
+        "Wartung am 3. März 2026 von 22:00 bis 02:00 Uhr.",
+        guid="orig",
+        date="Mon, 23 Feb 2026 10:00:00 +0000",
+    )
+    update = item(
+        "Verschoben: Wartung Mailserver",
+        follow_up,
+        guid="later",
+        date="Thu, 26 Feb 2026 10:00:00 +0000",
+    )
+    merged = merge_windows(feed.parse(rss(update, original), CTX).windows)
+    assert spans(merged) == [(*moved_to, None)]
+
+
 def test_a_reschedule_naming_old_and_new_time_leaves_only_the_new_one_open() -> None:
     """The update names two windows, the original one: ids differ, yet the old slot ends."""
     original = item(

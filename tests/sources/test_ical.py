@@ -193,6 +193,37 @@ def test_moved_occurrence_keeps_the_id_of_the_slot_it_replaces() -> None:
     assert moved.updated_at == datetime(2026, 3, 10, 12, tzinfo=UTC)
 
 
+THIS_AND_FUTURE = "ical-thisandfuture-override.ics"
+
+
+def test_a_this_and_future_override_moves_its_occurrence_and_every_later_one() -> None:
+    """RFC 5545 §3.8.4.4: RANGE=THISANDFUTURE shifts the rest of the series."""
+    windows = parse_sample(THIS_AND_FUTURE).windows
+    assert [(w.start, w.end) for w in windows] == [
+        (berlin(2026, 3, 3, 22), berlin(2026, 3, 3, 23)),
+        (berlin(2026, 3, 10, 22), berlin(2026, 3, 10, 23)),
+        (berlin(2026, 3, 18, 23), berlin(2026, 3, 19, 1)),
+        (berlin(2026, 3, 25, 23), berlin(2026, 3, 26, 1)),
+        (berlin(2026, 4, 1, 23), berlin(2026, 4, 2, 1)),
+        (berlin(2026, 4, 8, 23), berlin(2026, 4, 9, 1)),
+    ]
+
+
+def test_occurrences_moved_by_a_this_and_future_override_keep_their_own_slots() -> None:
+    """Each keeps the id of the slot it replaces, so merging keeps all of them."""
+    windows = parse_sample(THIS_AND_FUTURE).windows
+    uid = "db-weekly@hostwerk.example"
+    assert [w.native_id for w in windows] == [
+        f"{uid}@2026-03-03T21:00:00Z",
+        f"{uid}@2026-03-10T21:00:00Z",
+        f"{uid}@2026-03-17T21:00:00Z",
+        f"{uid}@2026-03-24T21:00:00Z",
+        f"{uid}@2026-03-31T20:00:00Z",  # summer time: 22:00 is 20:00Z
+        f"{uid}@2026-04-07T20:00:00Z",
+    ]
+    assert len(merge_windows(windows)) == 6
+
+
 def test_cancelled_occurrence_is_reported_cancelled_not_dropped() -> None:
     windows = parse_sample(WEEKLY).windows
     cancelled = [w for w in windows if w.status is WindowStatus.CANCELLED]

@@ -228,7 +228,7 @@ def test_the_registry_detects_each_sample_as_its_own_kind(sample: str) -> None:
 
 
 def test_every_status_sample_is_covered() -> None:
-    assert len(SAMPLE_KINDS) == 8
+    assert len(SAMPLE_KINDS) == 9
     assert {m.KIND for m in SAMPLE_KINDS.values()} == {"statuspage", "cachet", "instatus"}
 
 

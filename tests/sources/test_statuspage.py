@@ -357,6 +357,21 @@ def test_incidents_document_keeps_only_planned_maintenance() -> None:
     assert by_id["k2m4o6q8s0u2"].affected == ("IMAP", "Webmail")
 
 
+def test_a_bare_array_of_incidents_is_read_like_an_incidents_document() -> None:
+    """Older exports hold the incidents alone, as a JSON array."""
+    bare = parse_sample("statuspage-incidents-array.json")
+    wrapped = parse_sample("statuspage-incidents.json")
+    assert [(w.native_id, w.start, w.end, w.status, w.affected) for w in bare.windows] == [
+        (w.native_id, w.start, w.end, w.status, w.affected) for w in wrapped.windows
+    ]
+    assert len(bare.windows) == 2
+    assert bare.warnings == []
+
+
+def test_an_empty_array_is_no_incidents() -> None:
+    assert statuspage.parse(b"[]", make_ctx()).windows == []
+
+
 def test_summary_names_component_groups_after_the_components() -> None:
     windows = {w.native_id: w for w in parse_sample("statuspage-summary.json").windows}
     assert windows["w1zdr745wmfy"].affected == ("IMAP", "SMTP", "E-Mail")
@@ -397,7 +412,7 @@ def test_filtering_by_a_group_name_keeps_its_components_windows() -> None:
         pytest.param(
             b'{"page": {"id": "x"}, "scheduled_maintenances": [', "malformed JSON", id="cut"
         ),
-        pytest.param(b"[]", "expected a Statuspage JSON object, found a list", id="list"),
+        pytest.param(b'[{"a": 1}]', "a JSON list, but not of Statuspage incidents", id="list"),
         pytest.param(b"42", "found a number", id="number"),
         pytest.param(
             b'{"page": {"id": "x"}, "status": {"indicator": "none"}}',
@@ -447,6 +462,10 @@ def test_an_empty_maintenance_list_is_no_error() -> None:
         ({"incidents": []}, False),
         ({"data": [{"scheduled_at": "2026-03-04 22:00:00"}]}, False),
         ([{"scheduled_maintenances": []}], False),
+        ([{"id": "a", "scheduled_for": None, "incident_updates": []}], True),
+        ([{"id": "a", "name": "x", "shortlink": "https://stspg.io/x"}], True),
+        ([], False),
+        ([{"id": "a", "start": "2026-03-04T21:00:00Z", "duration": 60}], False),
     ],
 )
 def test_sniffing_recognises_statuspage_documents_only(doc: object, expected: bool) -> None:

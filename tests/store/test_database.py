@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from mailguard.core.errors import ConfigError
+from mailguard.store.account_data import account_tables, delete_account_data
 from mailguard.store.database import MIGRATIONS, SCHEMA_VERSION, Database
 
 
@@ -94,6 +95,52 @@ def test_an_inner_transaction_joins_the_outer_one(tmp_path: Path) -> None:
             conn.execute("SELECT 1")
             raise RuntimeError("boom")
         assert db.connection.execute("SELECT COUNT(*) FROM report").fetchone()[0] == 0
+
+
+def test_every_row_belongs_to_an_account_or_hangs_off_one_that_does(tmp_path: Path) -> None:
+    """The convention removing an account relies on (store.account_data): a table either
+    names the account, or each of its rows goes with a row that does (ON DELETE CASCADE)."""
+    with Database(tmp_path / "mailguard.sqlite3") as db:
+        conn = db.connection
+        owned = set(account_tables(conn))
+        tables = {
+            name
+            for (name,) in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+            )
+        }
+        cascades = {
+            table: {
+                row[2]  # the parent table
+                for row in conn.execute(f'PRAGMA foreign_key_list("{table}")')
+                if row[6].upper() == "CASCADE"  # on_delete
+            }
+            for table in tables
+        }
+    reached = set(owned)
+    while grown := {t for t in tables - reached if cascades[t] & reached}:
+        reached |= grown
+    assert tables - reached == set()
+    assert {"journal_entry", "manual_window", "filing_rule", "window_record", "snapshot"} <= owned
+
+
+def test_deleting_an_account_leaves_no_dangling_reference(tmp_path: Path) -> None:
+    """A refresh state refers to its base baseline: both go in one transaction."""
+    with Database(tmp_path / "mailguard.sqlite3") as db:
+        conn = db.connection
+        for account in ("work", "home"):
+            base = conn.execute(
+                "INSERT INTO snapshot (account, taken_at, taken_at_us) VALUES (?, '', 0)",
+                (account,),
+            ).lastrowid
+            conn.execute(
+                "INSERT INTO refresh_state (account, base_id, taken_at) VALUES (?, ?, '')",
+                (account, base),
+            )
+        delete_account_data(db, "work")
+        assert conn.execute("SELECT account FROM snapshot").fetchall() == [("home",)]
+        assert conn.execute("SELECT account FROM refresh_state").fetchall() == [("home",)]
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
 
 
 def test_processes_opening_a_new_database_at_once_migrate_it_once(tmp_path: Path) -> None:

@@ -124,19 +124,38 @@ def stored_rows(db: Database, snapshot_id: int) -> list[tuple[object, ...]]:
 
 def test_a_staged_baseline_stores_exactly_what_a_direct_save_stores(tmp_path: Path) -> None:
     """Folders staged while the rest is read (one of them twice: read again) end up as if
-    the whole snapshot had been saved at once; a folder that was not staged is saved too."""
+    the whole snapshot had been saved at once; a folder that was not staged is saved too,
+    and one staged but no longer in the read is not."""
     read = snapshot({"INBOX": fetched(30), "Archiv": fetched(7, start=50), "Leer": fetched(0)})
     with Database(tmp_path / "direct.sqlite3") as direct:
         expected = stored_rows(direct, SnapshotStore(direct).save_baseline(read))
     with Database(tmp_path / "staged.sqlite3") as db:
         store = SnapshotStore(db)
-        with store.staging() as staging:
+        with store.staging("work", T) as staging:
             staging.stage(replace(read.folders["INBOX"], messages=fetched(3, start=900)))
             staging.stage(read.folders["INBOX"])  # read again: replaces what was staged
             staging.stage(read.folders["Archiv"])
+            staging.stage(snapshot({"Weg": fetched(2)}).folders["Weg"])  # vanished meanwhile
             snapshot_id = staging.save_baseline(read)
         assert stored_rows(db, snapshot_id) == expected
         assert SnapshotStore(db).load(snapshot_id).folders["Leer"].messages == {}
+        assert set(SnapshotStore(db).load(snapshot_id).folders) == {"INBOX", "Archiv", "Leer"}
+
+
+def test_a_baseline_being_staged_is_no_baseline_yet(db: Database) -> None:
+    """Folders written while the read goes on are seen by no query of baselines."""
+    store = SnapshotStore(db)
+    before = store.save_baseline(snapshot({"INBOX": fetched(2)}))
+    later = T.replace(hour=14)
+    with store.staging("work", later) as staging:
+        staging.stage(snapshot({"INBOX": fetched(40)}).folders["INBOX"])
+        other = SnapshotStore(db)  # another process looking meanwhile
+        assert set(other.baselines("work")) == {before}
+        assert other.prune("work") == 0
+        assert len(other.load_refresh_state("work").folders["INBOX"].messages) == 2  # type: ignore[union-attr]
+        saved = staging.save_baseline(snapshot({"INBOX": fetched(40)}, later))
+    assert set(store.baselines("work")) == {before, saved}
+    assert len(store.load_refresh_state("work").folders["INBOX"].messages) == 40  # type: ignore[union-attr]
 
 
 def test_staging_locks_nothing_and_a_failed_read_leaves_no_trace(tmp_path: Path) -> None:
@@ -144,7 +163,7 @@ def test_staging_locks_nothing_and_a_failed_read_leaves_no_trace(tmp_path: Path)
     with Database(path) as db:
         store = SnapshotStore(db)
         before = store.save_baseline(snapshot({"INBOX": fetched(2)}))
-        with pytest.raises(ConnectionError), store.staging() as staging:
+        with pytest.raises(ConnectionError), store.staging("work", T) as staging:
             staging.stage(snapshot({"INBOX": fetched(40)}).folders["INBOX"])
             with sqlite3.connect(path, timeout=0.1) as other:  # another process writes meanwhile
                 other.execute("BEGIN IMMEDIATE")
@@ -152,9 +171,21 @@ def test_staging_locks_nothing_and_a_failed_read_leaves_no_trace(tmp_path: Path)
             raise ConnectionError("the server went away mid-read")
         assert set(SnapshotStore(db).baselines("work")) == {before}
         assert db.connection.execute("SELECT COUNT(*) FROM message").fetchone() == (2,)
-        assert not db.connection.execute(
-            "SELECT name FROM sqlite_temp_master WHERE name = 'staged_message'"
-        ).fetchall()
+        assert db.connection.execute("SELECT COUNT(*) FROM snapshot").fetchone() == (1,)
+
+
+def test_what_a_killed_snapshot_left_behind_goes_with_a_later_one(db: Database) -> None:
+    """A process killed mid-read cannot clean up; a snapshot of the same account hours
+    later removes its rows (a younger one may be another process, still reading)."""
+    store = SnapshotStore(db)
+    for started in (T, T.replace(hour=17)):
+        died = store.staging("work", started).__enter__()  # never left: the process died
+        died.stage(snapshot({"INBOX": fetched(5)}).folders["INBOX"])
+    saved = store.save_baseline(snapshot({"INBOX": fetched(1)}, T.replace(hour=19)))
+    rows = db.connection.execute("SELECT id, pending FROM snapshot ORDER BY id").fetchall()
+    assert [pending for _, pending in rows] == [1, 0]  # the one from 17:00 may still be alive
+    assert rows[1][0] == saved
+    assert db.connection.execute("SELECT COUNT(*) FROM message").fetchone() == (5 + 1,)
 
 
 def test_a_folder_read_again_in_full_is_stored_as_its_changes_over_the_base(

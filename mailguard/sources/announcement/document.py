@@ -13,7 +13,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from mailguard.sources.announcement import lexicon
-from mailguard.sources.announcement.tokens import BREAK, DATE, Token, tokenize
+from mailguard.sources.announcement.attach import Restatement, attach
+from mailguard.sources.announcement.tokens import BREAK, DATE, Token, hints, tokenize
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _BULLET = re.compile(r"^(?:[-•*·▪►‣–—]|\d{1,2}[.)])\s")
@@ -31,20 +32,33 @@ class Sentence:
     dates: tuple[Token, ...]
     #: "jeweils", "each night": a range of days with times means each of those days.
     repeats: bool
+    #: "(3 PM EST)" after a time, by the index of the token it follows.
+    restatements: tuple[tuple[int, Restatement], ...] = ()
 
     @classmethod
-    def of(cls, text: str, tokens: list[Token], paragraph: int) -> Sentence:
+    def of(
+        cls,
+        text: str,
+        tokens: list[Token],
+        paragraph: int,
+        restatements: list[Restatement] | None = None,
+    ) -> Sentence:
         dates = tuple(token for token in tokens if token.kind == DATE)
         repeats = any(token.text.lower() in lexicon.REPEAT_WORDS for token in tokens)
-        return cls(text, tokens, paragraph, dates, repeats)
+        positions = {id(token): index for index, token in enumerate(tokens)}
+        placed = tuple(
+            (positions[id(r.after)], r) for r in restatements or () if id(r.after) in positions
+        )
+        return cls(text, tokens, paragraph, dates, repeats, placed)
 
 
 def sentences(text: str, *, first_paragraph: int = 0) -> Iterator[Sentence]:
     """The sentences of a text, in order, with the number of the paragraph they are in."""
     clean = text.translate(_INVISIBLE).replace("\r\n", "\n").replace("\r", "\n")
+    hinted = hints(clean)
     for number, paragraph in enumerate(_PARAGRAPH_BREAK.split(clean), start=first_paragraph):
         for line in _unwrapped(paragraph.split("\n")):
-            yield from _split(line, number)
+            yield from _split(line, number, hinted)
 
 
 def _unwrapped(lines: list[str]) -> Iterator[str]:
@@ -71,15 +85,16 @@ def _continues(previous: str, line: str) -> bool:
     return len(previous) >= _WRAPPED_LINE_LENGTH and previous[-1] not in ".:!?;"
 
 
-def _split(line: str, paragraph: int) -> Iterator[Sentence]:
-    tokens = tokenize(line, postponement=lexicon.POSTPONED.search(line) is not None)
+def _split(line: str, paragraph: int, hinted: frozenset[str]) -> Iterator[Sentence]:
+    postponement = lexicon.POSTPONED.search(line) is not None
+    tokens, restatements = attach(tokenize(line, hinted), postponement=postponement)
     begin, current = 0, []
     for token in tokens:
         if token.kind != BREAK:
             current.append(token)
             continue
         if current:
-            yield Sentence.of(line[begin : token.end].strip(), current, paragraph)
+            yield Sentence.of(line[begin : token.end].strip(), current, paragraph, restatements)
         begin, current = token.end, []
     if current:
-        yield Sentence.of(line[begin:].strip(), current, paragraph)
+        yield Sentence.of(line[begin:].strip(), current, paragraph, restatements)

@@ -39,10 +39,15 @@ class Reading:
         """Only a start was stated: no end time, no duration, no whole days."""
         return self.end_time is None and self.duration is None and not self.all_day
 
+    @property
+    def end_only(self) -> bool:
+        """ "Voraussichtliches Ende: 03:00 Uhr": the end of a window named before."""
+        return self.start_time is None and self.end_time is not None
 
-_INTRO = r"(?:(?P<intro>[FBS])[SFw]?)?"  # von / zwischen / ab, maybe "ab ca."
+
+_INTRO = r"(?:(?P<intro>[FBS])[SFw]{0,2})?"  # von / zwischen / ab, "beginnen wir um"
 _START = _INTRO + r"(?P<st>[Tn])(?P<sz>Z)?"
-_END = r"(?P<conn>-{1,2}|&)[wS]{0,2}(?P<et>T)(?P<ez>Z)?"
+_END = r"(?P<conn>-{1,2}|&(?:[wS]{0,2}-)?)[wS]{0,2}(?P<et>T)(?P<ez>Z)?"
 _TIME_RANGE = _START + _END
 _DAY_RANGE = r"(?P<sd>[Ddn])-{1,2}[wS]{0,2}(?P<ed>D)"
 _GAP = "w{0,6}"
@@ -50,8 +55,8 @@ _GAP = "w{0,6}"
 #: (name, pattern), most specific first.
 _PATTERNS: tuple[tuple[str, str], ...] = (
     # vom 18.07.2011 23:45 Uhr bis 19.07.2011 02:30 Uhr
-    ("two_moments", r"(?:[FS][Sw]?)?(?P<sd>D)S?w?(?P<st>[Tn])(?P<sz>Z)?"
-                    r"-{1,2}[wS]{0,2}(?P<ed>D)S?w?(?P<et>T)(?P<ez>Z)?"),
+    ("two_moments", r"(?:[FS][Sw]?)?(?P<sd>[Dd])S?w?(?P<st>[Tn])(?P<sz>Z)?"
+                    r"-{1,2}[wS]{0,2}(?P<ed>[Dd])S?w?(?P<et>T)(?P<ez>Z)?"),
     # from 10 pm March 3 to 2 am March 4, 2026
     ("two_moments_time_first", r"(?:[FS][Sw]?)?(?P<st>[Tn])(?P<sz>Z)?w{0,2}(?P<sd>D)"
                                r"-{1,2}[wS]{0,2}(?P<et>T)(?P<ez>Z)?w{0,2}(?P<ed>D)"),
@@ -60,15 +65,15 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     # 23:45–02:30 in the night of 18 to 19 July 2011
     ("night_time_first", _TIME_RANGE + r"w{0,4}(?:[FS]w?)?" + _DAY_RANGE),
     # am 3. März 2026 von 22:00 bis 02:00 Uhr
-    ("date_then_range", r"(?P<sd>D)" + _GAP + _TIME_RANGE),
+    ("date_then_range", r"(?P<sd>[Dd])" + _GAP + _TIME_RANGE),
     # von 22 bis 2 Uhr am 3. März 2026
     ("range_then_date", _TIME_RANGE + r"w{0,3}(?P<sd>D)"),
     # am 3. März 2026 ab 22 Uhr für ca. zwei bis drei Stunden
-    ("date_start_duration", r"(?P<sd>D)" + _GAP + _START + r"[w&]{0,3}(?P<dur>U)"),
+    ("date_start_duration", r"(?P<sd>[Dd])" + _GAP + _START + r"[w&]{0,3}(?P<dur>U)"),
     # starting at 10 pm on 3 March 2026 for two hours
     ("start_date_duration", _START + r"w{0,3}(?P<sd>D)[w&]{0,3}(?P<dur>U)"),
     # Wartung am 18.07.2011 ab 23:45 Uhr / maintenance starts on March 3, 2026 at 22:00
-    ("date_start", r"(?:(?P<pre>[SF])[Sw]{0,3})?(?P<sd>D)" + _GAP + _START),
+    ("date_start", r"(?:(?P<pre>[SF])[Sw]{0,3})?(?P<sd>[Dd])" + _GAP + _START),
     # ab 23:45 Uhr am 18.07.2011
     ("start_date", r"(?P<intro>[FS])[SFw]?(?P<st>[Tn])(?P<sz>Z)?w{0,3}(?P<sd>D)"),
     # vom 3. bis 5. März 2026 / 3.–5.3.2026 / from March 3 to March 5, 2026
@@ -80,6 +85,11 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("time_range", _TIME_RANGE),
     # ab 22 Uhr für zwei Stunden
     ("start_duration", r"(?P<intro>[FS])[SFw]?(?P<st>[Tn])(?P<sz>Z)?[w&]{0,3}(?P<dur>U)"),
+    # Die Arbeiten beginnen um 22 Uhr (the end or the date in another sentence)
+    ("start_only", r"(?P<intro>[FS])[SFw]?(?P<st>T)(?P<sz>Z)?"),
+    # Ende: 4. März 2026, 02:00 Uhr / finished by 23:30 CET on March 3
+    ("end_date_only", r"(?P<conn>-)[wS]{0,2}(?P<ed>[Dd])S?w?(?P<et>T)(?P<ez>Z)?"),
+    ("end_only", r"(?P<conn>-)[wS]{0,2}(?P<et>T)(?P<ez>Z)?"),
 )  # fmt: skip
 
 _COMPILED = tuple((name, re.compile(pattern)) for name, pattern in _PATTERNS)
@@ -87,7 +97,10 @@ _COMPILED = tuple((name, re.compile(pattern)) for name, pattern in _PATTERNS)
 _NEEDS = {
     name: "".join(kind for kind in "DTUA" if f">{kind})" in pattern) for name, pattern in _PATTERNS
 }
-_OPEN_PATTERNS = frozenset({"date_start", "start_date"})
+_OPEN_PATTERNS = frozenset({"date_start", "start_date", "start_only"})
+#: Words that start a window on their own ("beginnt um 22 Uhr"); "at"/"um" alone do not.
+_STARTING = ("begin", "beginn", "start", "commenc", "ab", "from", "von", "not before",
+             "nicht vor", "frühestens", "no earlier than")  # fmt: skip
 _DAYS_THEN_TIMES = frozenset({"night", "night_time_first"})
 
 
@@ -108,7 +121,9 @@ def find_readings(tokens: list[Token]) -> list[Reading]:
         position = 0
         while (match := regex.search(kinds, position)) is not None:
             position = match.start() + 1
-            if any(claimed[match.start() : match.end()]) or not _plausible(name, match, kinds):
+            if any(claimed[match.start() : match.end()]) or not _plausible(
+                name, match, kinds, tokens
+            ):
                 continue
             readings.append(_reading(name, match, tokens))
             claimed[match.start() : match.end()] = [True] * (match.end() - match.start())
@@ -116,11 +131,13 @@ def find_readings(tokens: list[Token]) -> list[Reading]:
     return sorted(readings, key=lambda reading: reading.first)
 
 
-def _plausible(name: str, match: re.Match[str], kinds: str) -> bool:
+def _plausible(name: str, match: re.Match[str], kinds: str, tokens: list[Token]) -> bool:
     """Rules a regex cannot say well: "und" needs "zwischen", a bare number needs context."""
     intro, conn = _group(match, "intro"), _group(match, "conn")
     if conn == "&" and intro != "B":
         return False
+    if name == "start_only" and not tokens[match.start()].text.lower().startswith(_STARTING):
+        return False  # "call us at 08:00": "at" alone starts nothing
     bare_start = _group(match, "st") == "n"
     if bare_start and _group(match, "et") is None and intro is None:
         return False

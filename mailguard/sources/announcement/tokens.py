@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, timedelta, timezone, tzinfo
 from typing import NamedTuple
-from zoneinfo import ZoneInfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from mailguard.sources.announcement import lexicon
 
@@ -30,6 +30,8 @@ DURATION = "U"
 ALL_DAY = "A"
 WORD = "w"
 BREAK = "|"  # a sentence end
+PUBLISHED = "p"  # a date the text was written on ("posted 2026/03/02"), no window's
+OPEN, CLOSE = "(", ")"  # parentheses, folded away by ``attach`` once it has read them
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +43,33 @@ class DateValue:
     year: int | None
     #: The (day, month) reading when the text could mean either (03/04/2026).
     other_reading: tuple[int, int] | None = None
+    weekday: int | None = None  # as written beside it ("Samstag, 14. März"), Monday = 0
+    night: bool = False  # "Sonntagnacht", "Sunday night": the evening and the morning after
+
+
+@dataclass(frozen=True, slots=True)
+class Weekday:
+    """A weekday without a date ("am Samstag", "every Wednesday", "montags")."""
+
+    weekday: int  # Monday = 0
+    plural: bool = False  # "montags", "on Mondays": each of them
+    night: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class RelativeDay:
+    """ "heute", "tonight", "tomorrow": days counted from when the text was written."""
+
+    offset: int
+    night: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class MonthName:
+    """A month named without a day ("Wartung im März 2026"): context for bare days."""
+
+    month: int
+    year: int | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +95,7 @@ class Span:
     longest: timedelta
 
 
-TokenValue = DateValue | Clock | ZoneValue | Span | int | None
+TokenValue = DateValue | Weekday | RelativeDay | MonthName | Clock | ZoneValue | Span | int | None
 
 
 class Token(NamedTuple):
@@ -80,29 +109,45 @@ class Token(NamedTuple):
 
 
 _MONTH = rf"(?:{lexicon.alternation(lexicon.MONTHS)})\b(?:\.(?=,?\s*\d))?"
+#: Month names that stand alone ("Wartung im März"): full names only ("Mar" is no context).
+_MONTH_ALONE = lexicon.alternation(
+    name for name in lexicon.MONTHS if len(name) >= 4 or name == "mai"
+)
 _ORDINAL = r"(?:st|nd|rd|th)"
+_YEAR = r"(?:19|20|21)\d\d"  # "0030" after a date is a clock, not the year 30
 _NO_MORE_DIGITS = r"(?!\d|[:.]\d)"
 _NOT_A_TIME = r"(?!\s*(?:[ap]\.?\s?m\b|uhr\b|h\b|o['’]clock))"
 #: The "m" of "pm", "p.m.", "p. m."; the dot after "pm" is left to end the sentence.
 _MERIDIAN_TAIL = r"(?:\.\s?m\.?|\s?m)(?!\w)"
 _APPROX = (
     r"(?:ca\.|circa|zirka|etwa|rund|ungefähr|ungefaehr|voraussichtlich|about|approx\.?"
-    r"|approximately|around|roughly|up\s+to|bis\s+zu|maximal|max\.|höchstens|hoechstens)"
+    r"|approximately|around|roughly|up\s+to|bis\s+zu|maximal|max\.|höchstens|hoechstens"
+    r"|some|nearly|less\s+than|weniger\s+als|knapp)"
 )
-_INTRO = r"(?:für|fuer|for|über|ueber|dauert|dauern|lasting|lasts|last|takes?|taking|dauer)"
+_INTRO = r"(?:für|fuer|for|über|ueber|dauert|dauern|lasting|lasts|last|takes?|taking|dauer|by|um)"
 _WORD_QTY = rf"(?:{lexicon.alternation(lexicon.NUMBER_WORDS)})(?:\s+and\s+a\s+half)?\b"
 _QTY = rf"(?:\d{{1,3}}(?:[.,]\d{{1,2}})?|{_WORD_QTY})"
 _UNIT = (
-    r"(?:(?:stunden|stunde|hours|hour|minuten|minutes|minute|tagen|tage|tag|days|day)\b"
-    r"|(?:std|hrs|hr|mins|min)\b\.?)"
+    r"(?:(?:stunden|stunde|hours|hour|minuten|minutes|minute|tagen|tage|tag|days|day"
+    r"|wochen|woche|weeks|week)\b|(?:std|hrs|hr|mins|min)\b\.?)"
 )
 _RANGE = r"\s*(?:-|–|—|bis|to|or|oder)\s*"
-_ZONE_ABBREVIATIONS = lexicon.alternation(
-    [k for k in lexicon.ZONE_OFFSETS if k != "Z"] + [k for k in lexicon.ZONE_REGIONS if k.isupper()]
+_ZONE_EXACT = lexicon.alternation(
+    spelling for spelling, row in lexicon.ZONES.items() if row.exact_case and spelling != "Z"
 )
-_ZONE_LONG = lexicon.alternation(
-    [*lexicon.ZONE_LONG_OFFSETS, *(k for k in lexicon.ZONE_REGIONS if not k.isupper())]
-)
+_ZONE_WORDS = lexicon.alternation(
+    spelling for spelling, row in lexicon.ZONES.items() if not row.exact_case
+).replace(r"\ ", r"[\s-]+")
+_IANA = rf"(?:{'|'.join(lexicon.IANA_AREAS)})/[A-Z][A-Za-z_]+(?:/[A-Z][A-Za-z_]+)?"
+#: A 24-hour clock written as four digits ("0030", "2200").
+_HHMM = r"(?:[01]\d|2[0-3])[0-5]\d"
+#: What makes four digits a clock, not a year: "hrs", "Uhr", "h" or a zone right after.
+_HHMM_UNIT = rf"(?:\s*(?:hrs|hours|h|uhr)\b|(?=\s*(?-i:{_ZONE_EXACT}|Z)\b))"
+_CONNECTOR = r"-|–|—|to|bis|until|till|und|and"
+_WEEKDAY = lexicon.alternation([*lexicon.WEEKDAYS, *lexicon.WEEKDAY_PLURALS])
+_RELATIVE = lexicon.alternation(lexicon.RELATIVE_DAYS)
+_NIGHT_OR_EVENING = r"(?:nacht|night|abend|evening)"
+_KEYWORD_PHRASES = lexicon.alternation(lexicon.KEYWORD_PHRASES).replace(r"\ ", r"\s+")
 
 
 def _duration_tail(prefix: str) -> str:
@@ -123,19 +168,31 @@ _DIGIT_LED = {
     "iso_date": r"(?<![\w-])(?P<id_y>\d{4})-(?P<id_mo>\d{2})-(?P<id_d>\d{2})(?![\w-])",
     "slash_ymd": r"(?<![\w/.])(?P<sy_y>\d{4})/(?P<sy_mo>\d{1,2})/(?P<sy_d>\d{1,2})(?![\w/])",
     "slash": r"(?<![\w/.])(?P<sl_a>\d{1,2})/(?P<sl_b>\d{1,2})/(?P<sl_y>\d{4}|\d{2})(?![\w/])",
+    # "0030-0330 BST", "from 0100 to 0300 hrs": two four-digit clocks; a year range
+    # ("2025-2026") has neither a unit nor a leading zero
+    "hhmm_range": (
+        rf"(?<![\w.:/-])(?P<hr_a>{_HHMM})\s*(?P<hr_to>{_CONNECTOR})\s*(?P<hr_b>{_HHMM})"
+        rf"(?P<hr_u>{_HHMM_UNIT})?(?![\w:.])"
+    ),
+    "hhmm": (rf"(?<![\w.:/])(?P<hm>{_HHMM})(?:(?P<hm_z>(?-i:Z))(?!\w)|{_HHMM_UNIT}(?![\w:]))"),
+    # "von 0.30 bis 4.30 Uhr": the first clock borrows the "Uhr" of the second
+    "dotted_range": (
+        r"(?<![\w.,])(?P<dr_a>2[0-4]|[01]?\d)\.(?P<dr_am>[0-5]\d)\s*(?P<dr_to>-|–|—|bis|und)\s*"
+        r"(?P<dr_b>2[0-4]|[01]?\d)\.(?P<dr_bm>[0-5]\d)\s*(?:uhr|h)(?!\w)"
+    ),
     "dotted": (
         rf"(?<![\w.])(?P<dt_d>\d{{1,2}})\.\s?(?P<dt_mo>\d{{1,2}})\."
-        rf"(?:\s?(?P<dt_y4>\d{{4}})|(?P<dt_y2>\d{{2}}))?{_NO_MORE_DIGITS}"
+        rf"(?:\s?(?P<dt_y4>{_YEAR})|(?P<dt_y2>\d{{2}}))?{_NO_MORE_DIGITS}"
     ),
     "day_month": (
         rf"(?<![\w.])(?P<dm_d>\d{{1,2}})(?:\.|{_ORDINAL})?\s*(?:of\s+)?"
-        rf"(?P<dm_mo>{_MONTH})(?:,?\s*(?P<dm_y>\d{{4}}){_NO_MORE_DIGITS})?"
+        rf"(?P<dm_mo>{_MONTH})(?:,?\s*(?P<dm_y>{_YEAR}){_NO_MORE_DIGITS})?"
     ),
     "duration_number": r"(?P<dn_a>\d{1,3}(?:[.,]\d{1,2})?)" + _duration_tail("dn"),
     "time": (
         r"(?<![\d:.,])(?:"
         r"(?P<tc_h>2[0-4]|[01]?\d):(?P<tc_m>[0-5]\d)(?::[0-5]\d)?"
-        rf"(?:\s*(?P<tc_mer>[ap]){_MERIDIAN_TAIL}|\s*(?:uhr|h)(?!\w))?"
+        rf"(?:\s*(?P<tc_mer>[ap]){_MERIDIAN_TAIL}|\s*(?:uhr|h|hrs)(?!\w))?"
         r"(?P<tc_z>(?-i:Z)(?!\w)|\s?\+\d{2}:?\d{2}(?![\d:]))?"
         rf"|(?P<td_h>2[0-4]|[01]?\d)\.(?P<td_m>[0-5]\d)\s*"
         rf"(?:(?P<td_mer>[ap]){_MERIDIAN_TAIL}|uhr(?!\w)|h(?!\w))"
@@ -144,6 +201,7 @@ _DIGIT_LED = {
         r"|(?P<th_h>2[0-4]|[01]?\d)h(?!\w)"  # "ab 22h"
         r")"
     ),
+    "ordinal_day": rf"(?<![\w.])(?P<od>\d{{1,2}}){_ORDINAL}(?!\w)",
     "decimal": r"(?<![\w.,])\d+(?:[.,]\d+)+",
     "day": r"(?<![\w.])(?P<dy>\d{1,2})\.(?!\d)",
     "number": r"\d+",
@@ -155,7 +213,7 @@ _LETTER_LED = {
     "month_first": (
         rf"(?<![\w.])(?=[^\W\d_]{{3,9}}\.?\s+\d)(?P<mf_mo>{_MONTH})\.?\s+(?P<mf_a>\d{{1,2}}){_ORDINAL}?"
         rf"(?:\s*(?P<mf_to>-|–|—|to|through|thru|until|till|bis)\s*(?P<mf_b>\d{{1,2}}){_ORDINAL}?)?"
-        rf"{_NO_MORE_DIGITS}{_NOT_A_TIME}(?:,?\s*(?P<mf_y>\d{{4}}){_NO_MORE_DIGITS})?"
+        rf"{_NO_MORE_DIGITS}{_NOT_A_TIME}(?:,?\s*(?P<mf_y>{_YEAR}){_NO_MORE_DIGITS})?"
     ),
     # "für ca. 2 Stunden", "for 2 h": "2 h" is a duration only after such a word
     # ("ab 22h" is a time of day)
@@ -172,13 +230,22 @@ _LETTER_LED = {
         rf"|(?P<dw_a>{_WORD_QTY}){_duration_tail('dw')})"
     ),
     "clock_word": r"(?P<cw>noon|midday|mittags?|midnight|mitternacht)(?!\w)",
+    "keyword_phrase": rf"(?P<kp>{_KEYWORD_PHRASES})(?!\w)",
+    "zone_name": (rf"(?<![\w/])(?:(?P<zi>(?-i:{_IANA}))|(?P<zl>{_ZONE_WORDS}))(?![\w/])"),
     "zone": (
         r"(?<![\w+])(?-i:(?=[A-Z]))(?:"
         r"(?P<zo_base>(?-i:UTC|GMT))\s?(?P<zo_sign>[+\-−])\s?(?P<zo_h>\d{1,2})(?::?(?P<zo_m>\d{2}))?(?!\d)"
-        rf"|(?P<zn>(?-i:{_ZONE_ABBREVIATIONS}))(?!\w)"
+        rf"|(?P<zn>(?-i:{_ZONE_EXACT}))(?!\w)"
         r")"
     ),
-    "zone_name": rf"(?<!\w)(?P<zl>{_ZONE_LONG})(?!\w)",
+    "weekday": (
+        rf"(?<![\w.])(?P<wd>{_WEEKDAY})(?P<wd_night>{_NIGHT_OR_EVENING})?(?!\w)"
+        rf"(?:\s+(?P<wd_night_word>night|nacht|evening|abend)(?!\w))?"
+    ),
+    "relative_day": (
+        rf"(?<![\w.])(?P<rd>{_RELATIVE})(?!\w)(?:\s+(?P<rd_night>{_NIGHT_OR_EVENING})(?!\w))?"
+    ),
+    "month_alone": rf"(?<![\w.])(?P<ma>{_MONTH_ALONE})(?!\w)(?:\s+(?P<ma_y>{_YEAR})(?!\d))?",
     "all_day": (
         r"(?:ganztägig\w*|ganztaegig\w*|ganztags|den\s+ganzen\s+tag|all[\s-]day"
         r"|(?:the\s+)?(?:whole|entire|full)\s+day)(?!\w)"
@@ -196,14 +263,28 @@ _SYMBOL_LED = {
 
 #: Families tried only on lines that show a hint of them: their word lists are long.
 _DURATION_HINT = re.compile(
-    r"\b(?:stunde|std|hour|hr|min|tag|day)|halbe|half|\d\s?h\b", re.IGNORECASE
+    r"\b(?:stunde|std|hour|hr|min|tag|day|woche|week)|halbe|half|\d\s?h\b", re.IGNORECASE
 )
 _HINTED = {
     "duration_intro": _DURATION_HINT,
     "duration_words": _DURATION_HINT,
-    "zone_name": re.compile(r"zeit|time", re.IGNORECASE),
+    "zone_name": re.compile(
+        r"zeit|time|eastern|central|mountain|pacific|[A-Z][a-z]+/[A-Z]|us[\s-]", re.IGNORECASE
+    ),
     "all_day": re.compile(r"ganzt|ganzen|day", re.IGNORECASE),
 }
+#: Families hinted by a word of the text (a set lookup: word-list regexes are slow to search).
+_HINTING_WORDS = {
+    "keyword_phrase": frozenset(phrase.split()[0] for phrase in lexicon.KEYWORD_PHRASES),
+    "weekday": frozenset(
+        name + suffix
+        for name in (*lexicon.WEEKDAYS, *lexicon.WEEKDAY_PLURALS)
+        for suffix in ("", "nacht", "night", "abend", "evening")
+    ),
+    "relative_day": frozenset(lexicon.RELATIVE_DAYS),
+    "month_alone": frozenset(name for name in lexicon.MONTHS if len(name) >= 4 or name == "mai"),
+}
+_WORDS = re.compile(r"[^\W\d_]+")
 
 
 @functools.cache
@@ -217,7 +298,7 @@ def _scanner(hinted: frozenset[str]) -> re.Pattern[str]:
         return "|".join(
             f"(?P<{name}>{pattern})"
             for name, pattern in families.items()
-            if name not in _HINTED or name in hinted
+            if (name not in _HINTED and name not in _HINTING_WORDS) or name in hinted
         )
 
     return re.compile(
@@ -228,12 +309,27 @@ def _scanner(hinted: frozenset[str]) -> re.Pattern[str]:
     )
 
 
-_TRANSPARENT = frozenset(",()[]:\"'„“”‚‘’/«»")  # punctuation that never changes a time phrase
+_TRANSPARENT = frozenset(",:\"'„“”‚‘’/«»")  # punctuation that never changes a time phrase
+_BRACKETS = {"(": OPEN, "[": OPEN, ")": CLOSE, "]": CLOSE}
 
 
-def tokenize(line: str, *, postponement: bool = False) -> list[Token]:
-    """The tokens of one line, words included (they count as gaps between parts)."""
-    hinted = frozenset(name for name, hint in _HINTED.items() if hint.search(line))
+def hints(text: str) -> frozenset[str]:
+    """The costly families worth trying on a text: asked once per text, not per line."""
+    words = set(_WORDS.findall(text.lower()))
+    return frozenset(
+        [name for name, hint in _HINTED.items() if hint.search(text)]
+        + [name for name, hinting in _HINTING_WORDS.items() if not words.isdisjoint(hinting)]
+    )
+
+
+def tokenize(line: str, hinted: frozenset[str] | None = None) -> list[Token]:
+    """The tokens of one line, words included (they count as gaps between parts).
+
+    ``hinted`` are the families the whole text gives a hint of (default: the line's).
+    Parentheses stay as tokens: ``attach`` reads and folds them.
+    """
+    if hinted is None:
+        hinted = hints(line)
     tokens: list[Token] = []
     for match in _scanner(hinted).finditer(line):
         family = match.lastgroup or "other"
@@ -244,22 +340,7 @@ def tokenize(line: str, *, postponement: bool = False) -> list[Token]:
                 tokens.append(Token(kind, match.group(), match.start(), match.end()))
             continue
         tokens.extend(_BUILDERS[family](match, tokens))
-    if postponement:
-        tokens = _unlink_postponements(tokens)
     return tokens
-
-
-def _unlink_postponements(tokens: list[Token]) -> list[Token]:
-    """In "verschoben auf den 10. März" the "auf" names the new date, not a range end."""
-    result = list(tokens)
-    for index, token in enumerate(result[:-1]):
-        if (
-            token.kind == "-"
-            and token.text.lower() in {"auf", "to"}
-            and result[index + 1].kind == DATE
-        ):
-            result[index] = Token(WORD, token.text, token.start, token.end)
-    return result
 
 
 # --- builders: one per scanner family --------------------------------------------------------
@@ -468,30 +549,43 @@ def _fixed(sign: int, hours: int, minutes: int, label: str) -> ZoneValue | None:
     return ZoneValue(timezone(sign * timedelta(hours=hours, minutes=minutes)), label)
 
 
-def _zone(match: re.Match[str], _: list[Token]) -> list[Token]:
+def _zone(match: re.Match[str], tokens: list[Token]) -> list[Token]:
     group = match.groupdict()  # zone_name is not in every scanner variant
     value: ZoneValue | None
-    if group["zo_base"]:
+    if group.get("zo_base"):
         sign = -1 if group["zo_sign"] in "-−" else 1
         value = _fixed(sign, int(group["zo_h"]), int(group["zo_m"] or 0), match.group())
-    elif group["zp_h"]:
+    elif group.get("zp_h"):
         value = _fixed(1, int(group["zp_h"]), int(group["zp_m"]), match.group())
-    elif group["zn"]:
-        value = _named_zone(group["zn"])
+    elif group.get("zi"):
+        value = _iana_zone(group["zi"])
+    elif group.get("zn"):
+        value = _named_zone(group["zn"], tokens)
     else:
-        value = _named_zone(" ".join(str(group["zl"]).lower().split()))
+        value = _named_zone(" ".join(str(group["zl"]).lower().replace("-", " ").split()), tokens)
     if value is None:
         return _opaque(match)
     return [_token(match, ZONE, value)]
 
 
-def _named_zone(label: str) -> ZoneValue | None:
-    if label in lexicon.ZONE_REGIONS:
-        return ZoneValue(ZoneInfo(lexicon.ZONE_REGIONS[label]), label)
-    hours = lexicon.ZONE_OFFSETS.get(label, lexicon.ZONE_LONG_OFFSETS.get(label))
-    if hours is None:
+def _named_zone(label: str, tokens: list[Token]) -> ZoneValue | None:
+    """A zone from the table; "Eastern" or "Pacific" only right after a time."""
+    row = lexicon.ZONES.get(label) or lexicon.ZONES.get(label.replace(" ", "-"))
+    if row is None:
         return None
-    return ZoneValue(timezone(timedelta(hours=hours), label), label)
+    if row.after_time_only and not (tokens and tokens[-1].kind == TIME):
+        return None
+    if row.offset is not None:
+        return ZoneValue(timezone(timedelta(hours=row.offset), label), label)
+    return ZoneValue(ZoneInfo(row.region), label)
+
+
+def _iana_zone(name: str) -> ZoneValue | None:
+    """ "(Europe/Vienna)": a zone name as the tz database spells it, if it is one."""
+    try:
+        return ZoneValue(ZoneInfo(name), name)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        return None
 
 
 def _decimal(match: re.Match[str], _: list[Token]) -> list[Token]:
@@ -504,7 +598,7 @@ def _all_day(match: re.Match[str], _: list[Token]) -> list[Token]:
 
 def _day(match: re.Match[str], _: list[Token]) -> list[Token]:
     day = int(match.group("dy"))
-    return [_token(match, DAY, day)] if 1 <= day <= 31 else _opaque(match)
+    return [_token(match, DAY, DateValue(day, None, None))] if 1 <= day <= 31 else _opaque(match)
 
 
 def _number(match: re.Match[str], _: list[Token]) -> list[Token]:
@@ -535,7 +629,105 @@ def _stop(match: re.Match[str], _: list[Token]) -> list[Token]:
 
 
 def _other(match: re.Match[str], _: list[Token]) -> list[Token]:
-    return [] if match.group() in _TRANSPARENT else [_token(match, WORD)]
+    text = match.group()
+    if text in _BRACKETS:
+        return [_token(match, _BRACKETS[text])]
+    return [] if text in _TRANSPARENT else [_token(match, WORD)]
+
+
+def _hhmm_clock(text: str) -> Clock:
+    return Clock(int(text[:2]), int(text[2:]))
+
+
+def _hhmm_range(match: re.Match[str], _: list[Token]) -> list[Token]:
+    """ "0030-0330 BST": two clocks, if a unit or a leading zero says they are clocks."""
+    first, last = match.group("hr_a"), match.group("hr_b")
+    if match.group("hr_u") is None and not (first[0] == "0" or last[0] == "0"):
+        return _opaque(match)
+    connector = match.group("hr_to")
+    kind = "&" if connector.lower() in ("und", "and") else "-"
+    return [
+        _part(match, TIME, match.start("hr_a"), match.end("hr_a"), _hhmm_clock(first)),
+        _token(match, kind, None, "hr_to"),
+        _part(match, TIME, match.start("hr_b"), match.end(), _hhmm_clock(last)),
+    ]
+
+
+def _hhmm(match: re.Match[str], _: list[Token]) -> list[Token]:
+    """ "2200 hrs", "0030 BST", "2300Z" (then with its zone, UTC)."""
+    clock = _token(match, TIME, _hhmm_clock(match.group("hm")), "hm")
+    if match.group("hm_z") is None:
+        return [clock._replace(end=match.end(), text=match.group())]
+    return [clock, _token(match, ZONE, ZoneValue(UTC, "Z"), "hm_z")]
+
+
+def _dotted_range(match: re.Match[str], _: list[Token]) -> list[Token]:
+    first = Clock(int(match.group("dr_a")), int(match.group("dr_am")))
+    last = Clock(int(match.group("dr_b")), int(match.group("dr_bm")))
+    if 24 in (first.hour, last.hour) and (first.minute or last.minute):
+        return _opaque(match)
+    kind = "&" if match.group("dr_to").lower() == "und" else "-"
+    return [
+        _part(match, TIME, match.start("dr_a"), match.end("dr_am"), first),
+        _token(match, kind, None, "dr_to"),
+        _part(match, TIME, match.start("dr_b"), match.end(), last),
+    ]
+
+
+def _ordinal_day(match: re.Match[str], _: list[Token]) -> list[Token]:
+    """ "3rd" without a month: a day whose month the context gives (or nothing)."""
+    day = int(match.group("od"))
+    return [_token(match, DAY, DateValue(day, None, None))] if 1 <= day <= 31 else _opaque(match)
+
+
+def _keyword_phrase(match: re.Match[str], _: list[Token]) -> list[Token]:
+    phrase = " ".join(match.group("kp").lower().split())
+    return [_token(match, lexicon.KEYWORD_PHRASES[phrase])]
+
+
+#: A weekday abbreviation counts only with a capital and a dot, a date or a range after it
+#: ("Sa., 14.03.", "Mo–Fr"): "so", "do" and "sun" are ordinary words too.
+_ABBREVIATION_CONTEXT = re.compile(r"\.|,?\s*\d|\s*[-–—]\s*[A-Z]|\s+(?:bis|to)\s+[A-Z]")
+
+
+def _weekday(match: re.Match[str], _: list[Token]) -> list[Token]:
+    name = match.group("wd")
+    key = name.lower()
+    night = bool(match.group("wd_night") or match.group("wd_night_word"))
+    if key in lexicon.WEEKDAY_PLURALS:
+        return [
+            _token(match, DATE, Weekday(lexicon.WEEKDAY_PLURALS[key], plural=True, night=night))
+        ]
+    if key in lexicon.WEEKDAY_ABBREVIATIONS and not (
+        name[0].isupper() and _ABBREVIATION_CONTEXT.match(match.string, match.end("wd"))
+    ):
+        return []  # an ordinary word, or glue
+    return [_token(match, DATE, Weekday(lexicon.WEEKDAYS[key], night=night))]
+
+
+def _relative_day(match: re.Match[str], tokens: list[Token]) -> list[Token]:
+    word = match.group("rd")
+    if word.lower() == "morgen" and not _means_tomorrow(match, tokens):
+        return [_token(match, WORD)]  # "am Morgen", "guten Morgen": the morning
+    night = bool(match.group("rd_night")) or word.lower() == "tonight"
+    return [_token(match, DATE, RelativeDay(lexicon.RELATIVE_DAYS[word.lower()], night=night))]
+
+
+def _means_tomorrow(match: re.Match[str], tokens: list[Token]) -> bool:
+    """ "morgen" is tomorrow; "Morgen" is tomorrow only opening a sentence."""
+    before = match.string[: match.start()].rstrip()
+    if match.group("rd")[0].islower():
+        return not before.lower().endswith(("am", "jeden", "guten", "den"))
+    return not before or before[-1] in ".!?:"
+
+
+def _month_alone(match: re.Match[str], _: list[Token]) -> list[Token]:
+    """ "im März 2026": no window, but the month a bare "3rd" elsewhere may mean."""
+    name, year = match.group("ma"), match.group("ma_y")
+    if name.lower() == "may" and year is None:
+        return [_token(match, WORD)]  # "may take up to six hours"
+    value = MonthName(_month(name), int(year) if year else None)
+    return [_token(match, WORD, value)]
 
 
 _BUILDERS: dict[str, Builder] = {
@@ -543,10 +735,14 @@ _BUILDERS: dict[str, Builder] = {
     "iso_date": _iso_date,
     "slash_ymd": _slash_ymd,
     "slash": _slash,
+    "hhmm_range": _hhmm_range,
+    "hhmm": _hhmm,
+    "dotted_range": _dotted_range,
     "dotted": _dotted,
     "day_month": _day_month,
     "duration_number": _durations("dn"),
     "time": _time,
+    "ordinal_day": _ordinal_day,
     "decimal": _decimal,
     "day": _day,
     "number": _number,
@@ -554,6 +750,10 @@ _BUILDERS: dict[str, Builder] = {
     "duration_intro": _durations("di"),
     "duration_words": _durations("dw"),
     "clock_word": _clock_word,
+    "keyword_phrase": _keyword_phrase,
+    "weekday": _weekday,
+    "relative_day": _relative_day,
+    "month_alone": _month_alone,
     "zone": _zone,
     "zone_name": _zone,
     "all_day": _all_day,
