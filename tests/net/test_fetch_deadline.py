@@ -46,7 +46,7 @@ def test_a_status_line_trickled_a_byte_at_a_time_is_cut_at_the_deadline(
 
     message, elapsed = timed_fetch_error(fetcher, server.url("/status.json"))
 
-    assert DEADLINE_S <= elapsed < DEADLINE_S + 0.8
+    assert DEADLINE_S <= elapsed < DEADLINE_S + 2.0  # the trickle alone would take 7 s and more
     assert (
         message == f"{server.url('/status.json')}: timed out after 1 s (the download took too long)"
     )
@@ -61,7 +61,7 @@ def test_headers_trickled_after_a_prompt_status_line_are_cut_at_the_deadline(
 
     message, elapsed = timed_fetch_error(fetcher, http_server.url("/s.json"))
 
-    assert DEADLINE_S <= elapsed < DEADLINE_S + 0.8
+    assert DEADLINE_S <= elapsed < DEADLINE_S + 2.0  # the trickle alone would take 7 s and more
     assert "timed out after 1 s" in message
 
 
@@ -99,7 +99,7 @@ def test_a_tls_handshake_trickled_a_byte_at_a_time_is_cut_at_the_deadline(
     with tls_handshake_trickler() as port:
         message, elapsed = timed_fetch_error(fetcher, f"https://127.0.0.1:{port}/s.json")
 
-    assert DEADLINE_S <= elapsed < DEADLINE_S + 0.8
+    assert DEADLINE_S <= elapsed < DEADLINE_S + 2.0  # the trickle alone would take 7 s and more
     assert "timed out after 1 s" in message
 
 
@@ -112,9 +112,9 @@ def test_retries_stop_at_the_deadline(
 
     message, elapsed = timed_fetch_error(fetcher, http_server.url("/busy"))
 
-    assert 2.0 <= elapsed < 2.8
+    assert 2.0 <= elapsed < 4.0  # ten retries of 1 s waits would take 10 s
     assert message.endswith("timed out after 2 s (the download took too long)")
-    assert len(http_server.requests("/busy")) == 3
+    assert len(http_server.requests("/busy")) in (2, 3)
 
 
 def test_a_download_within_the_deadline_leaves_its_connection_for_the_next(
