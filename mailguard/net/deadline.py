@@ -73,14 +73,14 @@ def _cut(sock: socket.socket) -> None:
         sock.shutdown(socket.SHUT_RDWR)
 
 
-class DeadlineSlot:
+class DeadlineSlot(threading.local):
     """The deadline of the download in progress, for the connections a pool opens for it.
 
-    A Fetcher runs one download at a time; its pools' connections look here.
+    Per thread: a connection is opened and used in the thread that downloads, so two
+    threads sharing a Fetcher each see their own download's deadline.
     """
 
-    def __init__(self) -> None:
-        self.current: Deadline | None = None
+    current: Deadline | None = None
 
 
 def watched_pool_classes(slot: DeadlineSlot) -> dict[str, type[HTTPConnectionPool]]:

@@ -128,3 +128,25 @@ def test_a_download_within_the_deadline_leaves_its_connection_for_the_next(
     assert fetcher.fetch(http_server.url("/a")).data == SCHEDULE
     time.sleep(0.5)
     assert fetcher.fetch(http_server.url("/a")).data == SCHEDULE
+
+
+def test_two_threads_sharing_a_fetcher_each_keep_their_own_deadline(
+    http_server: ScriptedServer, make_fetcher: MakeFetcher
+) -> None:
+    """A quick download beside a trickling one is neither cut by the other's deadline nor
+    does it end the other's: the deadline belongs to the thread that downloads."""
+    http_server.reply("/slow", Reply(200, SCHEDULE, head_trickle_s=0.1))
+    http_server.reply("/fast", Reply(200, SCHEDULE))
+    fetcher = make_fetcher(timeout_s=0.5, deadline_s=DEADLINE_S)
+    slow: list[tuple[str, float]] = []
+    thread = threading.Thread(
+        target=lambda: slow.append(timed_fetch_error(fetcher, http_server.url("/slow")))
+    )
+    thread.start()
+    fast = [fetcher.fetch(http_server.url("/fast")).data for _ in range(5)]
+    thread.join(timeout=10)
+
+    assert fast == [SCHEDULE] * 5
+    [(message, elapsed)] = slow
+    assert "timed out after 1 s" in message
+    assert DEADLINE_S <= elapsed < DEADLINE_S + 2.0
