@@ -24,9 +24,10 @@ from mailguard.core.errors import (
     TlsFailure,
     UsageError,
 )
-from mailguard.imap.connection import certificate_fingerprint, normalize_fingerprint
+from mailguard.imap.connection import normalize_fingerprint
 from mailguard.imap.session import ImapSession
 from mailguard.net.locations import masked_location
+from mailguard.service.connection_check import UntrustedCertificate, check_connection, colon_hex
 from mailguard.store.account_store import AccountStore
 from mailguard.store.database import Database
 from mailguard.store.paths import AppPaths
@@ -146,20 +147,16 @@ def run_add(args: argparse.Namespace, paths: AppPaths, console: Console) -> int:
 def _log_in_once(config: AccountConfig, password: str) -> str:
     """Log in as the account will; what went wrong is said before anything is saved."""
     try:
-        with ImapSession(config, password) as session:
-            capabilities = session.capabilities
-    except TlsFailure as exc:
-        if config.fingerprint is not None:
-            raise
-        fingerprint = certificate_fingerprint(config)
-        if fingerprint is None:
-            raise
-        pin = f"--fingerprint {fingerprint} (its SHA-256; if your provider confirms it)"
-        text = str(exc)
-        if text.endswith("fingerprint"):
-            raise TlsFailure(f"{text}: {pin}") from exc
-        raise TlsFailure(f"{text}; to trust this certificate all the same: {pin}") from exc
-    incremental = "yes" if {"CONDSTORE", "QRESYNC"} <= capabilities else "no"
+        check = check_connection(config, password)
+    except UntrustedCertificate as exc:
+        if config.fingerprint is not None:  # the pin did not match: the reason says so
+            raise TlsFailure(exc.reason) from exc
+        pin = f"--fingerprint {colon_hex(exc.fingerprint)}"
+        pin += " (its SHA-256; if your provider confirms it)"
+        if exc.reason.endswith("fingerprint"):
+            raise TlsFailure(f"{exc.reason}: {pin}") from exc
+        raise TlsFailure(f"{exc.reason}; to trust this certificate all the same: {pin}") from exc
+    incremental = "yes" if check.incremental else "no"
     return f"logged in as {config.user}; incremental refresh (CONDSTORE/QRESYNC): {incremental}"
 
 

@@ -113,33 +113,6 @@ def check_fingerprint(client: IMAPClient, fingerprint: str, address: str) -> Non
         )
 
 
-def certificate_fingerprint(config: AccountConfig, *, timeout_s: float = 15.0) -> str | None:
-    """The SHA-256 of the certificate the server presents (``AB:CD:…``), read without trusting
-    it and without logging in; None when it cannot be had. For a certificate that failed
-    verification: the user may check it and pin it (``--fingerprint``).
-    """
-    if config.security is Security.NONE:
-        return None
-    unverified = ssl.create_default_context()
-    unverified.check_hostname = False
-    unverified.verify_mode = ssl.CERT_NONE
-    address = f"{config.host}:{config.effective_port}"
-    try:
-        client = _connect(config, unverified, address, timeout_s)
-    except ImapError:
-        return None
-    try:
-        if config.security is Security.STARTTLS:
-            client.starttls(unverified)
-        sock = client.socket()
-        der = sock.getpeercert(binary_form=True) if isinstance(sock, ssl.SSLSocket) else None
-    except (OSError, imaplib.IMAP4.error):
-        return None
-    finally:
-        _close_quietly(client)
-    return _colons(hashlib.sha256(der).hexdigest()).upper() if der else None
-
-
 def _connect(
     config: AccountConfig, context: ssl.SSLContext | None, address: str, timeout_s: float
 ) -> IMAPClient:
