@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import argparse
 from dataclasses import replace
-from datetime import tzinfo
+from datetime import UTC, datetime, timedelta, tzinfo
 from pathlib import Path
 
 from mailguard.app.zones import parse_zone
 from mailguard.cli.console import Console
-from mailguard.cli.source_check import read_once
 from mailguard.core.account import AccountConfig
 from mailguard.core.errors import MailguardError, UsageError
 from mailguard.core.schedule_source import ScheduleSource
@@ -87,20 +86,23 @@ def _found(
     anyway: bool,
 ) -> str:
     """``: 2 maintenance windows …`` read from the source now; its error unless ``anyway``."""
+    # Deferred: the readers, urllib3 and (for mailbox:) the IMAP engine load only here.
+    from mailguard.app.source_check import LOOKAHEAD, check_source  # noqa: PLC0415
+
+    now = datetime.now(UTC)
     try:
-        reading = read_once(account, source, zone, paths.http_cache_dir)
+        check = check_source(paths, account, source, now=now)
     except MailguardError as exc:
         if not anyway:
             raise MailguardError(f"{exc} (nothing added; --anyway adds it all the same)") from exc
         console.warning(f"{exc} (added all the same)")
         return " (not read yet)"
-    for warning in reading.warnings:
+    for warning in check.warnings:
         console.warning(warning)
-    start, end = (moment.astimezone(zone) for moment in reading.span)
-    count = (
-        "1 maintenance window" if reading.windows == 1 else f"{reading.windows} maintenance windows"
-    )
-    return f": {count} from {start:%Y-%m-%d} to {end:%Y-%m-%d}"
+    count = len(check.windows)
+    windows = "1 maintenance window" if count == 1 else f"{count} maintenance windows"
+    yesterday = now.astimezone(zone).date() - timedelta(days=1)
+    return f": {windows} from {yesterday:%Y-%m-%d} to {(now + LOOKAHEAD).astimezone(zone):%Y-%m-%d}"
 
 
 def run_list(args: argparse.Namespace, paths: AppPaths, console: Console) -> int:
