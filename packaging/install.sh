@@ -20,7 +20,7 @@ packages="python3 python3-venv ca-certificates \
     libegl1 libgl1 libfontconfig1 libdbus-1-3"
 if [ "$with_tests" = yes ]; then
     packages="$packages dovecot-imapd isync openssl \
-        xvfb tint2 dunst dbus x11-utils xdotool desktop-file-utils appstream"
+        xvfb tint2 dunst dbus x11-utils xdotool desktop-file-utils appstream libglib2.0-bin"
 fi
 
 if command -v apt-get >/dev/null 2>&1; then

@@ -18,6 +18,7 @@ import sys
 import time
 from types import TracebackType
 
+from mailguard.app.relaunch import mailguard_command
 from mailguard.core.errors import MailguardError
 
 DEMO_USER = "demo"
@@ -48,7 +49,7 @@ class DemoImapServer:
             )
         self.port = _free_port()
         command = [
-            *_mailguard(), SERVER_FLAG, "--host", self.host, "--port", str(self.port),
+            *mailguard_command(), SERVER_FLAG, "--host", self.host, "--port", str(self.port),
             "--no-tls", "dict", "--demo-user", DEMO_USER, "--demo-password", DEMO_PASSWORD,
         ]  # fmt: skip
         self._process = subprocess.Popen(
@@ -106,13 +107,6 @@ def run_pymap(arguments: list[str]) -> int:
     sys.argv = ["pymap", *arguments]
     main()
     return 0
-
-
-def _mailguard() -> list[str]:
-    """How to start mailguard again: the bundle itself, or this Python with ``-m``."""
-    if getattr(sys, "frozen", False):
-        return [sys.executable]
-    return [sys.executable, "-m", "mailguard"]
 
 
 def _free_port() -> int:

@@ -38,10 +38,10 @@ from mailguard.core.foreign_edits import FolderCensus, census_from_snapshot, det
 from mailguard.core.guard import AnnouncementLog, Guard, Standing, guard_key, window_phase
 from mailguard.core.guard_policy import GuardPolicy, GuardState
 from mailguard.core.model import MaintenanceWindow
-from mailguard.imap.filing import plan_filing
 from mailguard.imap.server_view import take_census
 from mailguard.service.account_schedule import AccountSchedule
 from mailguard.service.backfill_watch import BackfillWatch
+from mailguard.service.filing_run import run_filing_rule
 from mailguard.service.imap_access import ImapAccess
 from mailguard.service.operation_gate import OperationGate, Replayed
 from mailguard.service.refresh import RefreshService
@@ -292,12 +292,12 @@ class GuardRunner:
         self, account: AccountConfig, now: datetime, windows: list[MaintenanceWindow]
     ) -> None:
         for rule in self._rules.rules(account.name):
-            with self._imap.connect(account) as client:
-                operation = plan_filing(client, rule)
-            if not operation.message_keys:
-                continue
             # queue=True: should a window close edits meanwhile, the move waits instead.
-            result = self._gate.request(account, operation, queue=True, now=now, windows=windows)
+            result = run_filing_rule(
+                self._imap, self._gate, account, rule, queue=True, now=now, windows=windows
+            )
+            if result is None:
+                continue
             if result.queued is not None:
                 self._emit(EditQueued(account.name, now, result.queued, rule=rule.name))
             self._report(now, account.name, list(result.replayed), rule=rule.name)

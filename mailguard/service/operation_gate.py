@@ -55,10 +55,13 @@ class DeleteFolder:
     """A delete as the user asked for it; the folder's mail count is read when it is accepted.
 
     Deleting a folder deletes its mail: ``with_messages`` is the user's explicit yes.
+    ``confirmed_messages`` is the count the user was shown and said yes to (the tray
+    asks naming it): more mail by the time the gate looks, and nothing is done.
     """
 
     folder: str
     with_messages: bool = False
+    confirmed_messages: int | None = None
 
     def describe(self) -> str:
         return f"delete folder {self.folder!r}"
@@ -206,6 +209,12 @@ class OperationGate:
         with self._imap.connect(account) as client:
             exists = request.folder in list_folder_names(client)
             held = message_count(client, request.folder) if exists else 0
+        confirmed = request.confirmed_messages
+        if confirmed is not None and held > confirmed:
+            raise ConfirmationNeeded(
+                f"folder {request.folder!r} now holds {messages(held)}, more than the "
+                f"{confirmed} confirmed; nothing was done: ask again to confirm the new count"
+            )
         if held and not request.with_messages:
             raise ConfirmationNeeded(
                 f"folder {request.folder!r} holds {messages(held)}; deleting it deletes them "

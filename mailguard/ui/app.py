@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 from mailguard import __version__
 from mailguard.app.zones import system_zone
 from mailguard.core.notification_policy import NotificationPolicy
+from mailguard.core.settings import AppSettings
 from mailguard.core.tray_view import TrayView
 from mailguard.store.account_store import AccountStore
 from mailguard.store.instance_lock import GuardLock
@@ -53,6 +54,7 @@ class TrayApp:
         self.paths = paths
         self.settings_store = SettingsStore(paths.config_dir)
         settings = self.settings_store.load()
+        self._policy = settings.policy()
         self.translations = Translations(qt_app)
         self.translations.use(settings.language)
         zone = system_zone()
@@ -98,7 +100,13 @@ class TrayApp:
             self.tray.activated.connect(self.windows.show_settings)
         self.instance = InstanceServer(paths)
         self.instance.show_requested.connect(self.windows.show_settings)
-        self.hub.settings_changed.connect(lambda changed: self.translations.use(changed.language))
+        self.hub.settings_changed.connect(self._settings_changed)
+
+    def _settings_changed(self, settings: AppSettings) -> None:
+        self.translations.use(settings.language)
+        if settings.policy() != self._policy:  # the guard's timing: it takes it at once
+            self._policy = settings.policy()
+            self.guard_thread.request_reload.emit()
 
     def start(self) -> None:
         self.instance.listen()

@@ -94,6 +94,25 @@ class GuardEngine(QObject):
         self.round_finished.emit(GuardRound(now, tuple(self._events), tuple(overview)))
 
     @Slot()
+    def reload(self) -> None:
+        """Settings changed (the guard's timing): open the services afresh, then tick."""
+        if self._runner is None:
+            return
+        self._runner.close()
+        self._stack.close()
+        self._stack = ExitStack()
+        try:
+            guard = self._stack.enter_context(guard_services(self._paths, log.warning))
+        except MailguardError as exc:
+            self._runner = None
+            self.failed.emit(str(exc))
+            return
+        self._runner = guard_runner(
+            guard, self._events.append, tick=timedelta(milliseconds=self._tick_interval_ms)
+        )
+        self.tick()
+
+    @Slot()
     def check_now(self) -> None:
         """Read every schedule source afresh, then tick."""
         if self._runner is not None:
@@ -132,6 +151,7 @@ class GuardThread(QObject):
     request_tick = Signal()
     request_check = Signal()
     request_overview = Signal()
+    request_reload = Signal()
     request_stop = Signal()
 
     def __init__(self, engine: GuardEngine, parent: QObject | None = None) -> None:
@@ -144,6 +164,7 @@ class GuardThread(QObject):
         self.request_tick.connect(engine.tick)
         self.request_check.connect(engine.check_now)
         self.request_overview.connect(engine.refresh_overview)
+        self.request_reload.connect(engine.reload)
         self.request_stop.connect(engine.stop)
 
     def start(self) -> None:

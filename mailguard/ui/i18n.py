@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from datetime import datetime, timedelta, tzinfo
 
+from dateutil import tz as dateutil_tz
 from PySide6.QtCore import (
     QCoreApplication,
     QDateTime,
@@ -102,6 +103,9 @@ class PhraseRenderer:
 
 
 def _qt_zone(zone: tzinfo) -> QTimeZone:
+    """The same zone for Qt, DST rules included: the system's own when ``zone`` is it."""
+    if isinstance(zone, dateutil_tz.tzlocal):
+        return QTimeZone.systemTimeZone()
     key = getattr(zone, "key", None)
     if isinstance(key, str) and QTimeZone.isTimeZoneIdAvailable(key.encode()):
         return QTimeZone(key.encode())

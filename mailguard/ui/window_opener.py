@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import subprocess
 from typing import Protocol, TypeVar
 
 from PySide6.QtWidgets import QWidget
 
+from mailguard.app.relaunch import mailguard_command
 from mailguard.ui.context import UiContext
 from mailguard.ui.controller import WindowOpener
 
@@ -28,7 +30,11 @@ class AppWindows(WindowOpener):
     def show_settings(self, *, first_run: bool = False) -> None:
         from mailguard.ui.windows.settings import SettingsWindow  # noqa: PLC0415
 
+        fresh = not isinstance(self._open.get("settings"), SettingsWindow)
         window = self._window("settings", SettingsWindow)
+        if fresh:
+            window.demo_requested.connect(start_demo)
+            window.offer_demo()
         window.show_page(first_run=first_run)
         _raise(window)
 
@@ -67,3 +73,8 @@ def _raise(window: QWidget) -> None:
     window.show()
     window.raise_()
     window.activateWindow()
+
+
+def start_demo() -> None:
+    """The "Try the demo" button: ``mailguard demo`` in a process, home and tray of its own."""
+    subprocess.Popen([*mailguard_command(), "demo"], start_new_session=True)

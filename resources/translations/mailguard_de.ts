@@ -1292,8 +1292,8 @@ Vertrauen Sie ihm nur, wenn er mit dem Fingerabdruck übereinstimmt, den Ihnen I
             <translation>&amp;Standardwerte</translation>
         </message>
         <message>
-            <source>Changed timing applies from mailguard's next start.</source>
-            <translation>Geänderte Zeiten gelten ab dem nächsten Start von mailguard.</translation>
+            <source>The guard uses changed timing at once.</source>
+            <translation>Geänderte Zeiten gelten sofort.</translation>
         </message>
     </context>
     <context>

@@ -1289,7 +1289,7 @@ Trust it only if it matches the fingerprint your provider or administrator gave 
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Changed timing applies from mailguard's next start.</source>
+            <source>The guard uses changed timing at once.</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -15,12 +15,14 @@ from pathlib import Path
 import pytest
 
 from mailguard.core.account import AccountConfig, Security
-from mailguard.core.errors import EditsRefused
+from mailguard.core.errors import ConfirmationNeeded, EditsRefused
+from mailguard.core.filing_rules import FilingRule
 from mailguard.core.guard_policy import GuardPolicy
 from mailguard.core.journal import EntryState, FolderOperation, OperationKind
 from mailguard.core.model import MaintenanceWindow
+from mailguard.service.filing_run import run_filing_rule
 from mailguard.service.imap_access import ImapAccess
-from mailguard.service.operation_gate import MoveByUid, OperationGate
+from mailguard.service.operation_gate import DeleteFolder, MoveByUid, OperationGate
 from mailguard.store.database import Database
 from mailguard.store.guard_store import ManualWindowStore
 from mailguard.store.journal_store import JournalStore
@@ -208,3 +210,49 @@ def test_an_entry_whose_folder_vanished_is_reported_not_forced(setup: Setup) -> 
     assert replayed[0].entry.state is EntryState.SKIPPED
     assert "folder 'Archive' is gone" in replayed[0].outcome.text
     assert setup.contents("INBOX") == Counter({"<a@x>": 1})
+
+
+def test_a_delete_confirmed_for_fewer_messages_than_the_folder_now_holds_does_nothing(
+    setup: Setup,
+) -> None:
+    setup.deliver("Old", "<a@x>", "<b@x>", "<c@x>")  # one more came after the user said yes
+    confirmed = DeleteFolder("Old", with_messages=True, confirmed_messages=2)
+    with pytest.raises(ConfirmationNeeded) as refused:
+        setup.gate.request(setup.account, confirmed, queue=False, now=AFTER)
+    assert str(refused.value) == (
+        "folder 'Old' now holds 3 messages, more than the 2 confirmed; "
+        "nothing was done: ask again to confirm the new count"
+    )
+    assert setup.journal.all("work") == []
+    assert setup.contents("Old") == Counter({"<a@x>": 1, "<b@x>": 1, "<c@x>": 1})
+
+
+def test_a_delete_confirmed_with_its_count_is_queued_accepting_that_count(setup: Setup) -> None:
+    setup.deliver("Old", "<a@x>", "<b@x>")
+    confirmed = DeleteFolder("Old", with_messages=True, confirmed_messages=2)
+    queued = setup.gate.request(setup.account, confirmed, queue=True, now=DURING).queued
+    assert queued is not None
+    assert queued.operation.accepted_messages == 2
+    assert queued.operation.describe() == "delete folder 'Old' and its 2 messages"
+
+
+def test_running_a_filing_rule_moves_what_it_matches_through_the_gate(setup: Setup) -> None:
+    setup.dovecot.deliver(
+        setup.user, "INBOX", make_message(subject="Invoice 7", message_id="<i@x>")
+    )
+    setup.deliver("INBOX", "<other@x>")
+    setup.dovecot.ensure_folder(setup.user, "Bills")
+    rule = FilingRule("bills", "INBOX", "Bills", subject_contains="invoice")
+    imap = ImapAccess(PasswordVault())
+
+    with pytest.raises(EditsRefused):
+        run_filing_rule(imap, setup.gate, setup.account, rule, queue=False, now=DURING)
+    assert setup.journal.all("work") == []
+    ran = run_filing_rule(imap, setup.gate, setup.account, rule, queue=False, now=AFTER)
+
+    assert ran is not None and ran.queued is None
+    assert [r.outcome.text for r in ran.replayed] == ["moved 1 message from 'INBOX' to 'Bills'"]
+    assert setup.contents("Bills") == Counter({"<i@x>": 1})
+    assert setup.contents("INBOX") == Counter({"<other@x>": 1})
+    assert run_filing_rule(imap, setup.gate, setup.account, rule, queue=False, now=AFTER) is None
+    assert len(setup.journal.all("work")) == 1  # nothing matched: nothing journaled

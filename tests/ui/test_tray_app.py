@@ -146,3 +146,11 @@ def test_a_second_launch_on_the_same_home_hands_over_and_the_first_shows_setting
     settings.hide()
     assert hand_over(tray_app.paths)
     qtbot.waitUntil(settings.isVisible, timeout=5_000)
+
+
+def test_the_first_run_page_offers_the_demo(tray_app: TrayApp) -> None:
+    from mailguard.ui.windows.settings import SettingsWindow
+
+    settings = tray_app.windows.opened("settings")
+    assert isinstance(settings, SettingsWindow)
+    assert settings.welcome.demo.isVisibleTo(settings)

@@ -198,7 +198,7 @@ class TimingPage(SettingsPage):
         )
         self.save.setText(self.tr("&Save"))
         self.defaults.setText(self.tr("Restore &defaults"))
-        self.note.setText(self.tr("Changed timing applies from mailguard's next start."))
+        self.note.setText(self.tr("The guard uses changed timing at once."))
         self._show_leads()
 
 
