@@ -239,6 +239,12 @@ def _next_window(accounts: Sequence[AccountStatus], now: datetime) -> Phrase | N
     if not upcoming:
         return Phrase(_CTX, QT_TRANSLATE_NOOP("Tray", "No maintenance window known"))
     window = min(upcoming, key=lambda w: w.start)
+    if window.start.astimezone(UTC) <= now:
+        return Phrase(
+            _CTX,
+            QT_TRANSLATE_NOOP("Tray", "Current window: {title}, until {end}"),
+            {"title": window.title, "end": window.end},
+        )
     return Phrase(
         _CTX,
         QT_TRANSLATE_NOOP("Tray", "Next window: {title}, {start}–{end}"),

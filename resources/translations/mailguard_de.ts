@@ -403,42 +403,100 @@ Vertrauen Sie ihm nur, wenn er mit dem Fingerabdruck übereinstimmt, den Ihnen I
         </message>
     </context>
     <context>
-        <name>FoldersWindow</name>
+        <name>FolderDesk</name>
         <message>
-            <source>Folders – mailguard</source>
-            <translation>Ordner – mailguard</translation>
+            <source>Working…</source>
+            <extracomment>False while the window is closed: rounds then only update the standing, the next ``use_account`` reads everything afresh.</extracomment>
+            <translation>Wird ausgeführt …</translation>
         </message>
         <message>
-            <source>Account</source>
-            <translation>Konto</translation>
+            <source>Another change is still running; try again when it is done.</source>
+            <translation>Eine andere Änderung läuft noch; versuchen Sie es danach erneut.</translation>
         </message>
         <message>
-            <source>&amp;Account:</source>
-            <translation>&amp;Konto:</translation>
+            <source>No mail matches the filing rule '{rule}' now.</source>
+            <translation>Zurzeit passt keine E-Mail zur Ablageregel „{rule}“.</translation>
+        </message>
+    </context>
+    <context>
+        <name>FolderNameDialog</name>
+        <message>
+            <source>Folder name</source>
+            <translation>Ordnername</translation>
         </message>
         <message>
-            <source>&amp;Refresh</source>
-            <translation>A&amp;ktualisieren</translation>
+            <source>&amp;Name:</source>
+            <translation>&amp;Name:</translation>
         </message>
         <message>
-            <source>Open edits now…</source>
-            <translation>Änderungen jetzt freigeben …</translation>
+            <source>A folder with this name exists already.</source>
+            <translation>Ein Ordner mit diesem Namen existiert bereits.</translation>
+        </message>
+    </context>
+    <context>
+        <name>FolderTexts</name>
+        <message>
+            <source>Create folder '{folder}'</source>
+            <translation>Ordner „{folder}“ anlegen</translation>
         </message>
         <message>
-            <source>&amp;Folders</source>
-            <translation>&amp;Ordner</translation>
+            <source>Rename folder '{folder}' to '{new_name}'</source>
+            <translation>Ordner „{folder}“ in „{new_name}“ umbenennen</translation>
         </message>
         <message>
-            <source>Filing &amp;rules</source>
-            <translation>&amp;Ablageregeln</translation>
+            <source>Delete folder '{folder}'</source>
+            <translation>Ordner „{folder}“ löschen</translation>
         </message>
         <message>
-            <source>&amp;Queue</source>
-            <translation>&amp;Warteschlange</translation>
+            <source>queued</source>
+            <translation>vorgemerkt</translation>
         </message>
+        <message>
+            <source>interrupted, resumes</source>
+            <translation>unterbrochen, wird fortgesetzt</translation>
+        </message>
+        <message>
+            <source>done</source>
+            <translation>erledigt</translation>
+        </message>
+        <message>
+            <source>skipped</source>
+            <translation>übersprungen</translation>
+        </message>
+        <message>
+            <source>cancelled</source>
+            <translation>zurückgezogen</translation>
+        </message>
+        <message>
+            <source>Folder edits wait until {reopen}</source>
+            <translation>Ordneränderungen warten bis {reopen}</translation>
+        </message>
+        <message>
+            <source>Maintenance window '{title}' starts at {start} and lasts until {end}; folder edits open again at {reopen}</source>
+            <translation>Wartungsfenster „{title}“ beginnt um {start} und dauert bis {end}; Ordneränderungen sind ab {reopen} wieder möglich</translation>
+        </message>
+        <message>
+            <source>Maintenance window '{title}' ended at {end}; mailguard watches for late mail, and folder edits open again at {reopen}</source>
+            <translation>Wartungsfenster „{title}“ endete um {end}; mailguard achtet auf Nachlieferungen, Ordneränderungen sind ab {reopen} wieder möglich</translation>
+        </message>
+        <message>
+            <source>Maintenance window '{title}' until {end}; folder edits open again at {reopen}</source>
+            <translation>Wartungsfenster „{title}“ bis {end}; Ordneränderungen sind ab {reopen} wieder möglich</translation>
+        </message>
+        <message>
+            <source>Queued as #{id}: {what}; it runs once edits open again at {reopen}</source>
+            <translation>Vorgemerkt als Nr. {id}: {what}; wird ausgeführt, sobald Änderungen ab {reopen} wieder möglich sind</translation>
+        </message>
+        <message>
+            <source>Queued as #{id}: {what}</source>
+            <translation>Vorgemerkt als Nr. {id}: {what}</translation>
+        </message>
+    </context>
+    <context>
+        <name>FolderTreeTab</name>
         <message>
             <source>Folder</source>
-            <extracomment>Asks yes/no; tests replace it to answer as a user would. Asks for a text (a folder name); tests replace it. Asks for a new filing rule (the dialog); tests fill it in instead.</extracomment>
+            <extracomment>The full name of the folder an item stands for ("" for a level that is no folder).</extracomment>
             <translation>Ordner</translation>
         </message>
         <message>
@@ -446,119 +504,88 @@ Vertrauen Sie ihm nur, wenn er mit dem Fingerabdruck übereinstimmt, den Ihnen I
             <translation>E-Mails</translation>
         </message>
         <message>
-            <source>Folders of the account</source>
-            <translation>Ordner des Kontos</translation>
+            <source>Folders</source>
+            <translation>Ordner</translation>
         </message>
         <message>
             <source>&amp;New folder…</source>
             <translation>&amp;Neuer Ordner …</translation>
         </message>
         <message>
-            <source>Re&amp;name…</source>
+            <source>Queue new folder…</source>
+            <translation>Neuen Ordner vormerken …</translation>
+        </message>
+        <message>
+            <source>&amp;Rename…</source>
             <translation>&amp;Umbenennen …</translation>
+        </message>
+        <message>
+            <source>Queue rename…</source>
+            <translation>Umbenennen vormerken …</translation>
         </message>
         <message>
             <source>&amp;Delete…</source>
             <translation>&amp;Löschen …</translation>
         </message>
         <message>
-            <source>Queue it for after the window:</source>
-            <translation>Für nach dem Wartungsfenster vormerken:</translation>
+            <source>Queue delete…</source>
+            <translation>Löschen vormerken …</translation>
         </message>
         <message>
-            <source>New folder…</source>
-            <translation>Neuer Ordner …</translation>
+            <source>&amp;Move messages by rule…</source>
+            <translation>E-Mails per Regel &amp;verschieben …</translation>
         </message>
         <message>
-            <source>Rename…</source>
-            <translation>Umbenennen …</translation>
+            <source>Queue move by rule…</source>
+            <translation>Verschieben per Regel vormerken …</translation>
         </message>
         <message>
-            <source>Delete…</source>
-            <translation>Löschen …</translation>
-        </message>
-        <message>
-            <source>Filing rules move matching mail from one folder to another. They go through the same gate as your own edits: during a maintenance window they wait.</source>
-            <translation>Ablageregeln verschieben passende E-Mails von einem Ordner in einen anderen. Sie gehen durch dieselbe Kontrolle wie Ihre eigenen Änderungen: Während eines Wartungsfensters warten sie.</translation>
-        </message>
-        <message>
-            <source>Filing rules</source>
-            <translation>Ablageregeln</translation>
-        </message>
-        <message>
-            <source>&amp;Add rule…</source>
-            <translation>Regel &amp;hinzufügen …</translation>
-        </message>
-        <message>
-            <source>R&amp;un now</source>
-            <translation>Jetzt a&amp;usführen</translation>
-        </message>
-        <message>
-            <source>Re&amp;move</source>
-            <translation>&amp;Entfernen</translation>
-        </message>
-        <message>
-            <source>Queued folder edits</source>
-            <translation>Vorgemerkte Ordneränderungen</translation>
-        </message>
-        <message>
-            <source>&amp;Cancel queued edit</source>
-            <translation>Vorgemerkte Änderung &amp;zurückziehen</translation>
-        </message>
-        <message>
-            <source>No account yet: add one in Settings.</source>
-            <translation>Noch kein Konto: Legen Sie in den Einstellungen eines an.</translation>
+            <source>Refres&amp;h</source>
+            <translation>A&amp;ktualisieren</translation>
         </message>
         <message>
             <source>Reading the folders…</source>
             <translation>Ordner werden gelesen …</translation>
         </message>
         <message>
-            <source>from</source>
-            <translation>von</translation>
-        </message>
-        <message>
-            <source>to</source>
-            <translation>an</translation>
-        </message>
-        <message>
-            <source>subject</source>
-            <translation>Betreff</translation>
-        </message>
-        <message numerus="yes">
-            <source>&amp;Queue (%n)</source>
-            <translation>
-                <numerusform>&amp;Warteschlange (%n)</numerusform>
-                <numerusform>&amp;Warteschlange (%n)</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Maintenance window '{title}' {start}–{end}: folder edits wait until {reopen}.</source>
-            <translation>Wartungsfenster „{title}“ {start}–{end}: Ordneränderungen warten bis {reopen}.</translation>
-        </message>
-        <message>
-            <source>Folder edits wait until {reopen}.</source>
-            <translation>Ordneränderungen warten bis {reopen}.</translation>
-        </message>
-        <message>
-            <source>No maintenance window near: folder edits run at once.</source>
-            <translation>Kein Wartungsfenster in Sicht: Ordneränderungen werden sofort ausgeführt.</translation>
+            <source>INBOX cannot be renamed or deleted.</source>
+            <translation>INBOX lässt sich weder umbenennen noch löschen.</translation>
         </message>
         <message>
             <source>New folder</source>
             <translation>Neuer Ordner</translation>
         </message>
         <message>
-            <source>Name of the new folder (its full path):</source>
-            <translation>Name des neuen Ordners (vollständiger Pfad):</translation>
+            <source>The new folder's full name; '{delimiter}' separates the levels, as in 'Archive{delimiter}2026'.</source>
+            <translation>Der vollständige Name des neuen Ordners; „{delimiter}“ trennt die Ebenen, wie in „Archive{delimiter}2026“.</translation>
+        </message>
+        <message>
+            <source>&amp;Queue creation</source>
+            <translation>Anlegen &amp;vormerken</translation>
+        </message>
+        <message>
+            <source>&amp;Create</source>
+            <translation>&amp;Anlegen</translation>
         </message>
         <message>
             <source>Rename folder</source>
             <translation>Ordner umbenennen</translation>
         </message>
         <message>
-            <source>New name for '{folder}':</source>
-            <translation>Neuer Name für „{folder}“:</translation>
+            <source>The new full name of '{folder}':</source>
+            <translation>Der neue vollständige Name von „{folder}“:</translation>
+        </message>
+        <message>
+            <source>&amp;Queue renaming</source>
+            <translation>Umbenennen &amp;vormerken</translation>
+        </message>
+        <message>
+            <source>&amp;Rename</source>
+            <translation>&amp;Umbenennen</translation>
+        </message>
+        <message>
+            <source>Counting the messages in '{folder}'…</source>
+            <translation>E-Mails in „{folder}“ werden gezählt …</translation>
         </message>
         <message numerus="yes">
             <source>Delete '{folder}' and its %n message(s)? They cannot be restored.</source>
@@ -572,55 +599,78 @@ Vertrauen Sie ihm nur, wenn er mit dem Fingerabdruck übereinstimmt, den Ihnen I
             <translation>Den leeren Ordner „{folder}“ löschen?</translation>
         </message>
         <message>
-            <source>It runs after the window; if the folder holds more mail by then, nothing is deleted.</source>
-            <translation>Es geschieht nach dem Wartungsfenster; enthält der Ordner bis dahin mehr E-Mails, wird nichts gelöscht.</translation>
+            <source>It runs once edits open again at {reopen}. Should the folder hold more mail by then, nothing is deleted.</source>
+            <translation>Es geschieht, sobald Änderungen ab {reopen} wieder möglich sind. Enthält der Ordner bis dahin mehr E-Mails, wird nichts gelöscht.</translation>
         </message>
         <message>
             <source>Delete folder</source>
             <translation>Ordner löschen</translation>
         </message>
         <message>
-            <source>Working…</source>
-            <translation>Wird ausgeführt …</translation>
+            <source>&amp;Queue delete</source>
+            <translation>Löschen &amp;vormerken</translation>
         </message>
         <message>
-            <source>Queued as #{id}: {what}</source>
-            <translation>Vorgemerkt als Nr. {id}: {what}</translation>
+            <source>&amp;Delete</source>
+            <translation>&amp;Löschen</translation>
+        </message>
+    </context>
+    <context>
+        <name>FoldersWindow</name>
+        <message>
+            <source>Folders – mailguard</source>
+            <translation>Ordner – mailguard</translation>
         </message>
         <message>
-            <source>(runs after {when})</source>
-            <translation>(wird nach {when} ausgeführt)</translation>
+            <source>Account</source>
+            <translation>Konto</translation>
         </message>
         <message>
-            <source>Nothing to do.</source>
-            <translation>Nichts zu tun.</translation>
+            <source>&amp;Open edits now…</source>
+            <translation>Änderungen jetzt &amp;freigeben …</translation>
         </message>
         <message>
-            <source>Remove rule</source>
-            <translation>Regel entfernen</translation>
+            <source>Open folder edits now</source>
+            <translation>Ordneränderungen jetzt freigeben</translation>
         </message>
         <message>
-            <source>Remove the filing rule '{name}'?</source>
-            <translation>Die Ablageregel „{name}“ entfernen?</translation>
+            <source>Filing r&amp;ules</source>
+            <translation>&amp;Ablageregeln</translation>
         </message>
         <message>
-            <source>Open folder edits now? {consequences}</source>
-            <translation>Ordneränderungen jetzt freigeben? {consequences}</translation>
-        </message>
-        <message>
-            <source>Open edits now</source>
-            <translation>Änderungen jetzt freigeben</translation>
-        </message>
-        <message>
-            <source>Cancelled #{id}.</source>
-            <translation>Nr. {id} zurückgezogen.</translation>
+            <source>&amp;Queued operations</source>
+            <translation>&amp;Vorgemerkte Änderungen</translation>
         </message>
         <message numerus="yes">
-            <source>Folder edits are open; %n queued edit(s) ran.</source>
+            <source>&amp;Queued operations (%n)</source>
             <translation>
-                <numerusform>Ordneränderungen sind freigegeben; %n vorgemerkte Änderung wurde ausgeführt.</numerusform>
-                <numerusform>Ordneränderungen sind freigegeben; %n vorgemerkte Änderungen wurden ausgeführt.</numerusform>
+                <numerusform>&amp;Vorgemerkte Änderungen (%n)</numerusform>
+                <numerusform>&amp;Vorgemerkte Änderungen (%n)</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>Open folder edits before the backfill watch ends?</source>
+            <translation>Ordneränderungen vor dem Ende der Nachlieferungsphase freigeben?</translation>
+        </message>
+        <message>
+            <source>&amp;Open edits now</source>
+            <translation>Änderungen jetzt &amp;freigeben</translation>
+        </message>
+        <message>
+            <source>Folder edits are open again.</source>
+            <translation>Ordneränderungen sind wieder möglich.</translation>
+        </message>
+        <message>
+            <source>&amp;Account:</source>
+            <translation>&amp;Konto:</translation>
+        </message>
+        <message>
+            <source>&amp;Folders</source>
+            <translation>&amp;Ordner</translation>
+        </message>
+        <message>
+            <source>No account yet: add one in Settings.</source>
+            <translation>Noch kein Konto: Legen Sie in den Einstellungen eines an.</translation>
         </message>
     </context>
     <context>
@@ -914,11 +964,65 @@ Vertrauen Sie ihm nur, wenn er mit dem Fingerabdruck übereinstimmt, den Ihnen I
         </message>
     </context>
     <context>
-        <name>RuleDialog</name>
+        <name>QueueTab</name>
         <message>
-            <source>New filing rule</source>
-            <translation>Neue Ablageregel</translation>
+            <source>Queued operations</source>
+            <extracomment>The journal entry's id on each row.</extracomment>
+            <translation>Vorgemerkte Änderungen</translation>
         </message>
+        <message>
+            <source>#</source>
+            <translation>Nr.</translation>
+        </message>
+        <message>
+            <source>Operation</source>
+            <translation>Änderung</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>Stand</translation>
+        </message>
+        <message>
+            <source>Queued at</source>
+            <translation>Vorgemerkt am</translation>
+        </message>
+        <message>
+            <source>Outcome</source>
+            <translation>Ergebnis</translation>
+        </message>
+        <message>
+            <source>Ca&amp;ncel operation</source>
+            <translation>Änderung &amp;zurückziehen</translation>
+        </message>
+        <message>
+            <source>Nothing was queued for this account.</source>
+            <translation>Für dieses Konto wurde nichts vorgemerkt.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n operation(s) wait; they run in this order once edits open again at {reopen}.</source>
+            <translation>
+                <numerusform>%n Änderung wartet; sie wird ausgeführt, sobald Änderungen ab {reopen} wieder möglich sind.</numerusform>
+                <numerusform>%n Änderungen warten; sie werden in dieser Reihenfolge ausgeführt, sobald Änderungen ab {reopen} wieder möglich sind.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n operation(s) wait for their turn.</source>
+            <translation>
+                <numerusform>%n Änderung wartet, bis sie an der Reihe ist.</numerusform>
+                <numerusform>%n Änderungen warten, bis sie an der Reihe sind.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Nothing waits; earlier operations are listed with their outcome.</source>
+            <translation>Nichts wartet; frühere Änderungen stehen mit ihrem Ergebnis in der Liste.</translation>
+        </message>
+        <message>
+            <source>Cancelled #{id}: {what}</source>
+            <translation>Nr. {id} zurückgezogen: {what}</translation>
+        </message>
+    </context>
+    <context>
+        <name>RuleDialog</name>
         <message>
             <source>&amp;Name:</source>
             <translation>&amp;Name:</translation>
@@ -928,44 +1032,167 @@ Vertrauen Sie ihm nur, wenn er mit dem Fingerabdruck übereinstimmt, den Ihnen I
             <translation>Name der Regel</translation>
         </message>
         <message>
+            <source>Move messages by rule</source>
+            <translation>E-Mails per Regel verschieben</translation>
+        </message>
+        <message>
+            <source>New rule</source>
+            <translation>Neue Regel</translation>
+        </message>
+        <message>
+            <source>Filing rule</source>
+            <translation>Ablageregel</translation>
+        </message>
+        <message>
+            <source>A new rule</source>
+            <translation>Eine neue Regel</translation>
+        </message>
+        <message>
+            <source>R&amp;ule:</source>
+            <translation>R&amp;egel:</translation>
+        </message>
+        <message>
+            <source>From folder</source>
+            <translation>Aus Ordner</translation>
+        </message>
+        <message>
             <source>&amp;From folder:</source>
             <translation>&amp;Aus Ordner:</translation>
         </message>
         <message>
-            <source>Folder the mail is in</source>
-            <translation>Ordner, in dem die E-Mails liegen</translation>
+            <source>To folder</source>
+            <translation>In Ordner</translation>
+        </message>
+        <message>
+            <source>&amp;Sender contains:</source>
+            <translation>&amp;Absender enthält:</translation>
+        </message>
+        <message>
+            <source>Re&amp;cipient (To or Cc) contains:</source>
+            <translation>Em&amp;pfänger (An oder Cc) enthält:</translation>
+        </message>
+        <message>
+            <source>Su&amp;bject contains:</source>
+            <translation>&amp;Betreff enthält:</translation>
+        </message>
+        <message>
+            <source>Also queue moving the matching mail no&amp;w</source>
+            <translation>Passende E-Mails auch &amp;gleich zum Verschieben vormerken</translation>
+        </message>
+        <message>
+            <source>Also move the matching mail no&amp;w</source>
+            <translation>Passende E-Mails auch &amp;gleich verschieben</translation>
+        </message>
+        <message>
+            <source>Sa&amp;ve rule</source>
+            <translation>Regel &amp;speichern</translation>
+        </message>
+        <message>
+            <source>&amp;Queue run</source>
+            <translation>Ausführung &amp;vormerken</translation>
+        </message>
+        <message>
+            <source>&amp;Run now</source>
+            <translation>Jetzt &amp;ausführen</translation>
+        </message>
+        <message>
+            <source>Added the filing rule '{rule}'.</source>
+            <translation>Ablageregel „{rule}“ hinzugefügt.</translation>
+        </message>
+        <message>
+            <source>No mail matches it now.</source>
+            <translation>Zurzeit passt keine E-Mail dazu.</translation>
         </message>
         <message>
             <source>&amp;To folder:</source>
             <translation>&amp;In Ordner:</translation>
         </message>
         <message>
-            <source>Folder the mail goes to</source>
-            <translation>Ordner, in den die E-Mails kommen</translation>
-        </message>
-        <message>
-            <source>Sender &amp;contains:</source>
-            <translation>Absender &amp;enthält:</translation>
-        </message>
-        <message>
             <source>Sender contains</source>
             <translation>Absender enthält</translation>
-        </message>
-        <message>
-            <source>&amp;Recipient contains:</source>
-            <translation>Em&amp;pfänger enthält:</translation>
         </message>
         <message>
             <source>Recipient contains</source>
             <translation>Empfänger enthält</translation>
         </message>
         <message>
-            <source>&amp;Subject contains:</source>
-            <translation>&amp;Betreff enthält:</translation>
-        </message>
-        <message>
             <source>Subject contains</source>
             <translation>Betreff enthält</translation>
+        </message>
+    </context>
+    <context>
+        <name>RulesTab</name>
+        <message>
+            <source>Mail in a folder that matches every condition of a rule goes to its target folder. mailguard runs the rules whenever folder edits are open.</source>
+            <translation>E-Mails in einem Ordner, die alle Bedingungen einer Regel erfüllen, kommen in deren Zielordner. mailguard führt die Regeln aus, wann immer Ordneränderungen möglich sind.</translation>
+        </message>
+        <message>
+            <source>Filing rules</source>
+            <translation>Ablageregeln</translation>
+        </message>
+        <message>
+            <source>Rule</source>
+            <translation>Regel</translation>
+        </message>
+        <message>
+            <source>From folder</source>
+            <translation>Aus Ordner</translation>
+        </message>
+        <message>
+            <source>To folder</source>
+            <translation>In Ordner</translation>
+        </message>
+        <message>
+            <source>When</source>
+            <translation>Wenn</translation>
+        </message>
+        <message>
+            <source>N&amp;ew rule…</source>
+            <translation>N&amp;eue Regel …</translation>
+        </message>
+        <message>
+            <source>Run &amp;now</source>
+            <translation>Jetzt &amp;ausführen</translation>
+        </message>
+        <message>
+            <source>Queue run</source>
+            <translation>Ausführung vormerken</translation>
+        </message>
+        <message>
+            <source>Re&amp;move…</source>
+            <translation>&amp;Entfernen …</translation>
+        </message>
+        <message>
+            <source>sender contains '{text}'</source>
+            <translation>Absender enthält „{text}“</translation>
+        </message>
+        <message>
+            <source>recipient contains '{text}'</source>
+            <translation>Empfänger enthält „{text}“</translation>
+        </message>
+        <message>
+            <source>subject contains '{text}'</source>
+            <translation>Betreff enthält „{text}“</translation>
+        </message>
+        <message>
+            <source>Remove filing rule</source>
+            <translation>Ablageregel entfernen</translation>
+        </message>
+        <message>
+            <source>Remove the filing rule '{rule}'?</source>
+            <translation>Die Ablageregel „{rule}“ entfernen?</translation>
+        </message>
+        <message>
+            <source>Mail it moved stays where it is.</source>
+            <translation>Bereits verschobene E-Mails bleiben, wo sie sind.</translation>
+        </message>
+        <message>
+            <source>&amp;Remove</source>
+            <translation>&amp;Entfernen</translation>
+        </message>
+        <message>
+            <source>Removed the filing rule '{rule}'.</source>
+            <translation>Ablageregel „{rule}“ entfernt.</translation>
         </message>
     </context>
     <context>
@@ -1365,6 +1592,10 @@ Vertrauen Sie ihm nur, wenn er mit dem Fingerabdruck übereinstimmt, den Ihnen I
         <message>
             <source>No maintenance window known</source>
             <translation>Kein Wartungsfenster bekannt</translation>
+        </message>
+        <message>
+            <source>Current window: {title}, until {end}</source>
+            <translation>Aktuelles Wartungsfenster: {title}, bis {end}</translation>
         </message>
         <message>
             <source>Next window: {title}, {start}–{end}</source>

@@ -400,42 +400,100 @@ Trust it only if it matches the fingerprint your provider or administrator gave 
         </message>
     </context>
     <context>
-        <name>FoldersWindow</name>
+        <name>FolderDesk</name>
         <message>
-            <source>Folders – mailguard</source>
+            <source>Working…</source>
+            <extracomment>False while the window is closed: rounds then only update the standing, the next ``use_account`` reads everything afresh.</extracomment>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Account</source>
+            <source>Another change is still running; try again when it is done.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>&amp;Account:</source>
+            <source>No mail matches the filing rule '{rule}' now.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>FolderNameDialog</name>
+        <message>
+            <source>Folder name</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>&amp;Refresh</source>
+            <source>&amp;Name:</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Open edits now…</source>
+            <source>A folder with this name exists already.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>FolderTexts</name>
+        <message>
+            <source>Create folder '{folder}'</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>&amp;Folders</source>
+            <source>Rename folder '{folder}' to '{new_name}'</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Filing &amp;rules</source>
+            <source>Delete folder '{folder}'</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>&amp;Queue</source>
+            <source>queued</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>interrupted, resumes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>done</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>skipped</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cancelled</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Folder edits wait until {reopen}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Maintenance window '{title}' starts at {start} and lasts until {end}; folder edits open again at {reopen}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Maintenance window '{title}' ended at {end}; mailguard watches for late mail, and folder edits open again at {reopen}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Maintenance window '{title}' until {end}; folder edits open again at {reopen}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Queued as #{id}: {what}; it runs once edits open again at {reopen}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Queued as #{id}: {what}</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>FolderTreeTab</name>
         <message>
             <source>Folder</source>
-            <extracomment>Asks yes/no; tests replace it to answer as a user would. Asks for a text (a folder name); tests replace it. Asks for a new filing rule (the dialog); tests fill it in instead.</extracomment>
+            <extracomment>The full name of the folder an item stands for ("" for a level that is no folder).</extracomment>
             <translation type="unfinished" />
         </message>
         <message>
@@ -443,7 +501,7 @@ Trust it only if it matches the fingerprint your provider or administrator gave 
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Folders of the account</source>
+            <source>Folders</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -451,7 +509,15 @@ Trust it only if it matches the fingerprint your provider or administrator gave 
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Re&amp;name…</source>
+            <source>Queue new folder…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Rename…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Queue rename…</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -459,51 +525,19 @@ Trust it only if it matches the fingerprint your provider or administrator gave 
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Queue it for after the window:</source>
+            <source>Queue delete…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>New folder…</source>
+            <source>&amp;Move messages by rule…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Rename…</source>
+            <source>Queue move by rule…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Delete…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Filing rules move matching mail from one folder to another. They go through the same gate as your own edits: during a maintenance window they wait.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Filing rules</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Add rule…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>R&amp;un now</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Re&amp;move</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Queued folder edits</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Cancel queued edit</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>No account yet: add one in Settings.</source>
+            <source>Refres&amp;h</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -511,34 +545,7 @@ Trust it only if it matches the fingerprint your provider or administrator gave 
             <translation type="unfinished" />
         </message>
         <message>
-            <source>from</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>to</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>subject</source>
-            <translation type="unfinished" />
-        </message>
-        <message numerus="yes">
-            <source>&amp;Queue (%n)</source>
-            <translation>
-                <numerusform>&amp;Queue (%n)</numerusform>
-                <numerusform>&amp;Queue (%n)</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Maintenance window '{title}' {start}–{end}: folder edits wait until {reopen}.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Folder edits wait until {reopen}.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>No maintenance window near: folder edits run at once.</source>
+            <source>INBOX cannot be renamed or deleted.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -546,7 +553,15 @@ Trust it only if it matches the fingerprint your provider or administrator gave 
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Name of the new folder (its full path):</source>
+            <source>The new folder's full name; '{delimiter}' separates the levels, as in 'Archive{delimiter}2026'.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Queue creation</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Create</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -554,7 +569,19 @@ Trust it only if it matches the fingerprint your provider or administrator gave 
             <translation type="unfinished" />
         </message>
         <message>
-            <source>New name for '{folder}':</source>
+            <source>The new full name of '{folder}':</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Queue renaming</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Rename</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Counting the messages in '{folder}'…</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
@@ -569,7 +596,7 @@ Trust it only if it matches the fingerprint your provider or administrator gave 
             <translation type="unfinished" />
         </message>
         <message>
-            <source>It runs after the window; if the folder holds more mail by then, nothing is deleted.</source>
+            <source>It runs once edits open again at {reopen}. Should the folder hold more mail by then, nothing is deleted.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -577,47 +604,70 @@ Trust it only if it matches the fingerprint your provider or administrator gave 
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Working…</source>
+            <source>&amp;Queue delete</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Queued as #{id}: {what}</source>
+            <source>&amp;Delete</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>FoldersWindow</name>
+        <message>
+            <source>Folders – mailguard</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>(runs after {when})</source>
+            <source>Account</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Nothing to do.</source>
+            <source>&amp;Open edits now…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Remove rule</source>
+            <source>Open folder edits now</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Remove the filing rule '{name}'?</source>
+            <source>Filing r&amp;ules</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Open folder edits now? {consequences}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Open edits now</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Cancelled #{id}.</source>
+            <source>&amp;Queued operations</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <source>Folder edits are open; %n queued edit(s) ran.</source>
+            <source>&amp;Queued operations (%n)</source>
             <translation>
-                <numerusform>Folder edits are open; %n queued edit ran.</numerusform>
-                <numerusform>Folder edits are open; %n queued edits ran.</numerusform>
+                <numerusform>&amp;Queued operations (%n)</numerusform>
+                <numerusform>&amp;Queued operations (%n)</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>Open folder edits before the backfill watch ends?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Open edits now</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Folder edits are open again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Account:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Folders</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No account yet: add one in Settings.</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -911,11 +961,65 @@ Trust it only if it matches the fingerprint your provider or administrator gave 
         </message>
     </context>
     <context>
-        <name>RuleDialog</name>
+        <name>QueueTab</name>
         <message>
-            <source>New filing rule</source>
+            <source>Queued operations</source>
+            <extracomment>The journal entry's id on each row.</extracomment>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>#</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Operation</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>State</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Queued at</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Outcome</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ca&amp;ncel operation</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nothing was queued for this account.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n operation(s) wait; they run in this order once edits open again at {reopen}.</source>
+            <translation>
+                <numerusform>%n operation waits; it runs once edits open again at {reopen}.</numerusform>
+                <numerusform>%n operations wait; they run in this order once edits open again at {reopen}.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n operation(s) wait for their turn.</source>
+            <translation>
+                <numerusform>%n operation waits for its turn.</numerusform>
+                <numerusform>%n operations wait for their turn.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Nothing waits; earlier operations are listed with their outcome.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancelled #{id}: {what}</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>RuleDialog</name>
         <message>
             <source>&amp;Name:</source>
             <translation type="unfinished" />
@@ -925,11 +1029,75 @@ Trust it only if it matches the fingerprint your provider or administrator gave 
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Move messages by rule</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New rule</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Filing rule</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A new rule</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>R&amp;ule:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>From folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>&amp;From folder:</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Folder the mail is in</source>
+            <source>To folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Sender contains:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Re&amp;cipient (To or Cc) contains:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Su&amp;bject contains:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Also queue moving the matching mail no&amp;w</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Also move the matching mail no&amp;w</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sa&amp;ve rule</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Queue run</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Run now</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Added the filing rule '{rule}'.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No mail matches it now.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -937,19 +1105,7 @@ Trust it only if it matches the fingerprint your provider or administrator gave 
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Folder the mail goes to</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Sender &amp;contains:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>Sender contains</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Recipient contains:</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -957,11 +1113,82 @@ Trust it only if it matches the fingerprint your provider or administrator gave 
             <translation type="unfinished" />
         </message>
         <message>
-            <source>&amp;Subject contains:</source>
+            <source>Subject contains</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>RulesTab</name>
+        <message>
+            <source>Mail in a folder that matches every condition of a rule goes to its target folder. mailguard runs the rules whenever folder edits are open.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Subject contains</source>
+            <source>Filing rules</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rule</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>From folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>To folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>When</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>N&amp;ew rule…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Run &amp;now</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Queue run</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Re&amp;move…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>sender contains '{text}'</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>recipient contains '{text}'</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>subject contains '{text}'</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remove filing rule</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remove the filing rule '{rule}'?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Mail it moved stays where it is.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Remove</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Removed the filing rule '{rule}'.</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -1361,6 +1588,10 @@ Trust it only if it matches the fingerprint your provider or administrator gave 
         </message>
         <message>
             <source>No maintenance window known</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Current window: {title}, until {end}</source>
             <translation type="unfinished" />
         </message>
         <message>

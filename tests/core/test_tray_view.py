@@ -153,3 +153,11 @@ def test_a_window_announced_in_another_zone_also_shows_the_providers_time() -> N
     )
     in_berlin = present([upcoming], NOW, berlin).tooltip[0].english(berlin)
     assert in_berlin == "E-mail maintenance in 14 min, 23:45–02:30"
+
+
+def test_during_a_window_the_menu_entry_names_the_current_window() -> None:
+    view = present(
+        [status(GuardState.ACTIVE, edits_open_at=NOW)], WINDOW.start + timedelta(minutes=5)
+    )
+    assert view.next_window is not None
+    assert view.next_window.english(UTC) == "Current window: Hardware-Umstellung, until 02:31"
