@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from mailguard.cli.console import Console
-from mailguard.cli.source_command import source_location
+from mailguard.cli.source_command import add_reading_options, schedule_source
 from mailguard.core.account import AccountConfig, Security
 from mailguard.core.errors import (
     AccountError,
@@ -62,8 +62,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         action="append",
         default=[],
         metavar="URL",
-        help="the provider's maintenance schedule (URL, file or path; repeatable)",
+        help="the provider's maintenance schedule (URL, file, path or mailbox:FOLDER; "
+        "repeatable; read as the options below say)",
     )
+    add_reading_options(add)
     add.add_argument(
         "--password-stdin", action="store_true", help="read the password from one line of stdin"
     )
@@ -113,7 +115,7 @@ def run_add(args: argparse.Namespace, paths: AppPaths, console: Console) -> int:
         port=args.port,
         ca_file=_ca_file(args.ca_file),
         fingerprint=normalize_fingerprint(args.fingerprint) if args.fingerprint else None,
-        sources=tuple(source_location(s) for s in args.source),
+        schedule_sources=tuple(schedule_source(s, args) for s in args.source),
     )
     accounts = AccountStore(paths.config_dir)
     if any(a.name == config.name for a in accounts.all()):

@@ -27,17 +27,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     add.add_argument("account", metavar="ACCOUNT", help="the account, as in account list")
     add.add_argument("source", metavar="SOURCE", help="URL, path, or mailbox:FOLDER")
-    add.add_argument(
-        "--kind",
-        choices=("auto", *SOURCE_KINDS),
-        default="auto",
-        help="the format; default: recognised from the content",
-    )
-    add.add_argument("--tz", metavar="ZONE", help="zone for times given without one")
-    add.add_argument("--component", action="append", default=[], metavar="NAME", help="repeatable")
-    add.add_argument(
-        "--from-address", metavar="ADDR", help="mailbox: sources: read only mail from ADDR"
-    )
+    add_reading_options(add)
     add.add_argument(
         "--anyway",
         action="store_true",
@@ -56,17 +46,46 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     remove.set_defaults(run=run_remove)
 
 
-def run_add(args: argparse.Namespace, paths: AppPaths, console: Console) -> int:
-    accounts = AccountStore(paths.config_dir)
-    account = accounts.get(args.account)
-    zone = parse_zone(args.tz)  # an unknown zone fails now, not at every poll
-    source = ScheduleSource(
-        location=_location(args.source),
+def add_reading_options(parser: argparse.ArgumentParser) -> None:
+    """How to read a source: the same options for ``source add`` and ``account add --source``."""
+    parser.add_argument(
+        "--kind",
+        choices=("auto", *SOURCE_KINDS),
+        default="auto",
+        help="the format; default: recognised from the content",
+    )
+    parser.add_argument(
+        "--tz", metavar="ZONE", help="zone for times given without one (default: your system's)"
+    )
+    parser.add_argument(
+        "--component",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="keep only windows touching this component (repeatable)",
+    )
+    parser.add_argument(
+        "--from-address", metavar="ADDR", help="mailbox: sources: read only mail from ADDR"
+    )
+
+
+def schedule_source(location: str, args: argparse.Namespace) -> ScheduleSource:
+    """``location`` read as the reading options in ``args`` say; an unknown zone fails now."""
+    parse_zone(args.tz)
+    return ScheduleSource(
+        location=_location(location),
         kind=args.kind,
         zone=args.tz,
         components=tuple(args.component),
         from_address=args.from_address,
     )
+
+
+def run_add(args: argparse.Namespace, paths: AppPaths, console: Console) -> int:
+    accounts = AccountStore(paths.config_dir)
+    account = accounts.get(args.account)
+    source = schedule_source(args.source, args)
+    zone = parse_zone(args.tz)
     shown = masked_location(source.location)
     if any(s.location == source.location for s in account.schedule_sources):
         raise UsageError(f"{account.name} follows {shown} already")

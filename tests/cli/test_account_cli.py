@@ -287,3 +287,23 @@ def test_the_password_is_in_no_file_but_the_keyring(cli: MailguardCli, dovecot: 
     assert holders == []
     assert all(mail_user.password not in o.out + o.err for o in outputs)
     assert PasswordVault().password("work") == mail_user.password  # it is in the keyring
+
+
+def test_account_add_reads_its_sources_with_the_same_options_as_source_add(
+    cli: MailguardCli, dovecot: Dovecot, mail_user: MailUser
+) -> None:
+    added = cli.add_account(
+        dovecot, mail_user, "--source", "https://status.example.net/summary.json",
+        "--kind", "statuspage", "--tz", "Europe/Berlin", "--component", "IMAP",
+    )  # fmt: skip
+    assert added.exit_code == 0, added.err
+    (source,) = cli("source", "list", "work", "--json").json()
+    assert (source["kind"], source["tz"], source["components"]) == (
+        "statuspage",
+        "Europe/Berlin",
+        ["IMAP"],
+    )
+    bad_zone = cli.add_account(dovecot, mail_user, "--source", "x.ics", "--tz", "Mars/Olympus",
+                               name="other")  # fmt: skip
+    assert bad_zone.exit_code == 2
+    assert "unknown time zone" in error_line(bad_zone)
