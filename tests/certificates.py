@@ -21,7 +21,8 @@ class Certificate:
 
     def sha256(self) -> str:
         """The SHA-256 fingerprint of the DER certificate, lowercase hex."""
-        der = ssl.PEM_cert_to_DER_cert(self.cert_file.read_text())
+        text = self.cert_file.read_text()  # ``openssl ca`` writes a text dump before the PEM
+        der = ssl.PEM_cert_to_DER_cert(text[text.index("-----BEGIN CERTIFICATE-----") :])
         return hashlib.sha256(der).hexdigest()
 
 

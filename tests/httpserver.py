@@ -28,8 +28,9 @@ from tests.certificates import Certificate
 class Reply:
     """One scripted answer.
 
-    ``delay_s`` holds back the status line (a slow server); ``trickle_s`` pauses
-    before every ``chunk_size`` piece of the body; ``chunked`` sends no
+    ``delay_s`` holds back the status line (a slow server); ``head_trickle_s``
+    sends the status line and headers one byte at a time, pausing before each;
+    ``trickle_s`` pauses before every ``chunk_size`` piece of the body; ``chunked`` sends no
     Content-Length; ``declared_length`` announces a length other than the body's.
     """
 
@@ -37,6 +38,7 @@ class Reply:
     body: bytes = b""
     headers: dict[str, str] = field(default_factory=dict)
     delay_s: float = 0.0
+    head_trickle_s: float = 0.0
     trickle_s: float = 0.0
     chunk_size: int = 64 * 1024
     chunked: bool = False
@@ -214,6 +216,9 @@ class _RequestHandler(BaseHTTPRequestHandler):
         if reply.delay_s and stopping.wait(reply.delay_s):
             self.close_connection = True
             return
+        if reply.head_trickle_s:
+            self._trickle_head(reply, stopping)
+            return
         self.send_response(reply.status)
         for name, value in reply.headers.items():
             self.send_header(name, value)
@@ -234,6 +239,20 @@ class _RequestHandler(BaseHTTPRequestHandler):
             self.wfile.write(b"0\r\n\r\n")
         if reply.declared_length is not None and reply.declared_length != len(reply.body):
             self.close_connection = True
+
+    def _trickle_head(self, reply: Reply, stopping: threading.Event) -> None:
+        head = f"HTTP/1.1 {reply.status} OK\r\n" + "".join(
+            f"{name}: {value}\r\n" for name, value in reply.headers.items()
+        )
+        head += f"Content-Length: {len(reply.body)}\r\n\r\n"
+        for byte in head.encode():
+            if stopping.wait(reply.head_trickle_s):
+                break
+            self.wfile.write(bytes([byte]))
+            self.wfile.flush()
+        else:
+            self.wfile.write(reply.body)
+        self.close_connection = True
 
     def log_message(self, format: str, *args: Any) -> None:
         pass

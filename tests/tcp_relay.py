@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import socket
+import struct
 import threading
 from collections.abc import Callable
 
@@ -28,6 +29,8 @@ class TcpRelay:
         self.server_bytes = 0  # since the last arm(), for choosing thresholds
         self._on_trigger: Callable[[], None] = lambda: None
         self._done = threading.Event()
+        self._client_marker: bytes | None = None
+        self._reset = False
         self._sockets: list[socket.socket] = []
         self.refusing = False  # while True, each connection is closed as soon as it comes
         threading.Thread(target=self._accept, daemon=True).start()
@@ -38,6 +41,14 @@ class TcpRelay:
             self._bytes_left = after_server_bytes
             self.server_bytes = 0
             self._on_trigger = on_trigger
+            self._done.clear()
+
+    def cut_when_client_sends(self, marker: bytes, *, reset: bool = False) -> None:
+        """Drop the connection (a RST with ``reset``) when the client's next bytes hold
+        ``marker``, before the server sees them: e.g. ``b"AUTHENTICATE"`` cuts a login."""
+        with self._lock:
+            self._client_marker = marker
+            self._reset = reset
             self._done.clear()
 
     def wait_triggered(self, timeout_s: float = 10.0) -> bool:
@@ -85,6 +96,14 @@ class TcpRelay:
                     self._on_trigger()
                     self._done.set()
                     break
+                if from_client and self._client_sent_marker(data):
+                    if self._reset:  # SO_LINGER 0: close() sends RST, the client sees a reset
+                        source.setsockopt(
+                            socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0)
+                        )
+                        source.close()
+                    self._done.set()
+                    break
                 target.sendall(data)
         except OSError:
             pass
@@ -93,6 +112,13 @@ class TcpRelay:
                 sock.shutdown(socket.SHUT_RDWR)
             with contextlib.suppress(OSError):
                 sock.close()
+
+    def _client_sent_marker(self, data: bytes) -> bool:
+        with self._lock:
+            if self._client_marker is None or self._client_marker not in data:
+                return False
+            self._client_marker = None
+            return True
 
     def _count_server_bytes(self, count: int) -> bool:
         with self._lock:

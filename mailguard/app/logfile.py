@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import errno
 import logging
 from datetime import tzinfo
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from mailguard.core.errors import StorageError
 from mailguard.store.paths import AppPaths
 
 if TYPE_CHECKING:
@@ -23,12 +25,31 @@ def log_to_file(paths: AppPaths) -> None:
             return
         log.removeHandler(old)
         old.close()
-    handler = RotatingFileHandler(
-        paths.log_file, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
-    )
+    try:
+        handler = QuietFileHandler(
+            paths.log_file, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+        )
+    except OSError as exc:
+        raise StorageError(_unwritable(paths.log_file, exc)) from exc
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     log.addHandler(handler)
     log.setLevel(logging.INFO)
+
+
+class QuietFileHandler(RotatingFileHandler):
+    """A log file that never breaks the command it records: a line the disk cannot
+    take is dropped (logging would print a traceback for it on stderr)."""
+
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 (logging's name)
+        pass
+
+
+def _unwritable(log_file: Path, exc: OSError) -> str:
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return f"the disk is full: cannot write the log file {log_file}"
+    if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return f"{log_file.parent} is read-only: cannot write the log file {log_file}"
+    return f"cannot write the log file {log_file}: {exc.strerror or exc}"
 
 
 def log_event(event: RunnerEvent, zone: tzinfo) -> None:

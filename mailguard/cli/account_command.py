@@ -8,16 +8,26 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import ssl
 import sys
 from pathlib import Path
 from typing import Any
 
 from mailguard.cli.console import Console
-from mailguard.cli.source_command import source_location
+from mailguard.cli.source_command import add_reading_options, schedule_source
 from mailguard.core.account import AccountConfig, Security
-from mailguard.core.errors import AccountError, UsageError
+from mailguard.core.errors import (
+    AccountError,
+    ConnectionLost,
+    ImapError,
+    ServerUnreachable,
+    TlsFailure,
+    UsageError,
+)
 from mailguard.imap.connection import normalize_fingerprint
 from mailguard.imap.session import ImapSession
+from mailguard.net.locations import masked_location
+from mailguard.service.connection_check import UntrustedCertificate, check_connection, colon_hex
 from mailguard.store.account_store import AccountStore
 from mailguard.store.database import Database
 from mailguard.store.paths import AppPaths
@@ -52,10 +62,17 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         action="append",
         default=[],
         metavar="URL",
-        help="the provider's maintenance schedule (URL, file or path; repeatable)",
+        help="the provider's maintenance schedule (URL, file, path or mailbox:FOLDER; "
+        "repeatable; read as the options below say)",
     )
+    add_reading_options(add)
     add.add_argument(
         "--password-stdin", action="store_true", help="read the password from one line of stdin"
+    )
+    add.add_argument(
+        "--no-test",
+        action="store_true",
+        help="save it without logging in first (by default it logs in once before saving)",
     )
     add.set_defaults(run=run_add)
 
@@ -85,6 +102,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run_add(args: argparse.Namespace, paths: AppPaths, console: Console) -> int:
+    if args.ca_file and args.fingerprint:
+        raise UsageError(
+            "give --ca-file or --fingerprint, not both: a pinned fingerprint replaces "
+            "the certificate checks the CA file is for"
+        )
     config = AccountConfig(
         name=args.name,
         host=args.host,
@@ -93,13 +115,20 @@ def run_add(args: argparse.Namespace, paths: AppPaths, console: Console) -> int:
         port=args.port,
         ca_file=_ca_file(args.ca_file),
         fingerprint=normalize_fingerprint(args.fingerprint) if args.fingerprint else None,
-        sources=tuple(source_location(s) for s in args.source),
+        schedule_sources=tuple(schedule_source(s, args) for s in args.source),
     )
     accounts = AccountStore(paths.config_dir)
     if any(a.name == config.name for a in accounts.all()):
         raise AccountError(f"an account named {config.name!r} exists already")
-    password = _read_password(args.password_stdin, config)
     vault = PasswordVault()
+    keyring_name = vault.backend_name  # a keyring that keeps nothing is refused first
+    password = _read_password(args.password_stdin, config)
+    try:
+        logged_in = None if args.no_test else _log_in_once(config, password)
+    except (ServerUnreachable, ConnectionLost) as exc:  # the server may be down just now
+        raise type(exc)(f"{exc} (nothing added; --no-test adds it without logging in)") from exc
+    except ImapError as exc:
+        raise type(exc)(f"{exc} (nothing added)") from exc
     vault.store(config.name, password)
     try:
         accounts.add(config)
@@ -108,10 +137,29 @@ def run_add(args: argparse.Namespace, paths: AppPaths, console: Console) -> int:
         raise
     console.result(
         f"added {config.name}: {config.user} at {config.host}:{config.effective_port} "
-        f"({config.security.value}); password in the keyring ({vault.backend_name})"
+        f"({config.security.value}); password in the keyring ({keyring_name})"
     )
-    console.note(f"check it with: mailguard account test {config.name}")
+    if logged_in is None:
+        console.note(f"not tested (--no-test); check it with: mailguard account test {config.name}")
+    else:
+        console.note(logged_in)
     return 0
+
+
+def _log_in_once(config: AccountConfig, password: str) -> str:
+    """Log in as the account will; what went wrong is said before anything is saved."""
+    try:
+        check = check_connection(config, password)
+    except UntrustedCertificate as exc:
+        if config.fingerprint is not None:  # the pin did not match: the reason says so
+            raise TlsFailure(exc.reason) from exc
+        pin = f"--fingerprint {colon_hex(exc.fingerprint)}"
+        pin += " (its SHA-256; if your provider confirms it)"
+        if exc.reason.endswith("fingerprint"):
+            raise TlsFailure(f"{exc.reason}: {pin}") from exc
+        raise TlsFailure(f"{exc.reason}; to trust this certificate all the same: {pin}") from exc
+    incremental = "yes" if check.incremental else "no"
+    return f"logged in as {config.user}; incremental refresh (CONDSTORE/QRESYNC): {incremental}"
 
 
 def run_list(args: argparse.Namespace, paths: AppPaths, console: Console) -> int:
@@ -205,16 +253,24 @@ def account_json(account: AccountConfig) -> dict[str, Any]:
         "security": account.security.value,
         "ca_file": str(account.ca_file) if account.ca_file else None,
         "fingerprint": account.fingerprint,
-        "sources": list(account.sources),
+        "sources": [masked_location(source) for source in account.sources],
     }
 
 
 def _ca_file(value: str | None) -> Path | None:
+    """The CA file, checked now: a file that holds no PEM certificate would fail every login."""
     if value is None:
         return None
     path = Path(value).expanduser().absolute()
-    if not path.is_file():
-        raise UsageError(f"no CA file at {path}")
+    try:
+        if not path.is_file():
+            raise UsageError(f"no CA file at {path}")
+        ssl.create_default_context(cafile=str(path))
+    except ssl.SSLError as exc:
+        reason = str(exc.reason or "unreadable").replace("_", " ").lower()
+        raise UsageError(f"the CA file {path} holds no PEM certificate ({reason})") from exc
+    except OSError as exc:
+        raise UsageError(f"cannot read the CA file {path}: {exc.strerror or exc}") from exc
     return path
 
 

@@ -8,11 +8,12 @@ import os
 import sys
 from collections.abc import Sequence
 from importlib import import_module
+from pathlib import Path
 
 from mailguard import __version__
 from mailguard.app.logfile import log_to_file
 from mailguard.cli.console import Console
-from mailguard.core.errors import MailguardError
+from mailguard.core.errors import ConfigError, MailguardError
 from mailguard.store.paths import AppPaths
 
 #: Subcommand -> the module that registers (``register(subparsers)``) and runs it.
@@ -78,7 +79,7 @@ def main(argv: Sequence[str] | None = None, console: Console | None = None) -> i
         _prepare_home(args, paths)
         exit_code: int = args.run(args, paths, console)
     except MailguardError as exc:
-        console.error(str(exc))
+        console.error(_one_line(str(exc)))
         return exc.exit_code
     except KeyboardInterrupt:
         console.error("interrupted")
@@ -88,7 +89,9 @@ def main(argv: Sequence[str] | None = None, console: Console | None = None) -> i
         if debug:
             raise
         console.error(
-            f"unexpected {type(exc).__name__}: {exc} (details in the log; --debug shows them)"
+            _one_line(
+                f"unexpected {type(exc).__name__}: {exc} (details in the log; --debug shows them)"
+            )
         )
         return 1
     return exit_code
@@ -102,10 +105,22 @@ def _prepare_home(args: argparse.Namespace, paths: AppPaths) -> None:
     home of its own (``needs_home=False``).
     """
     if getattr(args, "only_reads", False):
-        if paths.log_dir.is_dir():
+        if _is_folder(paths.log_dir):
             log_to_file(paths)
     elif getattr(args, "needs_home", True):
         log_to_file(paths.ensure())
+
+
+def _is_folder(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError as exc:  # a home path too long for the system, a loop of links
+        raise ConfigError(f"cannot use the folder {path}: {exc.strerror or exc}") from exc
+
+
+def _one_line(message: str) -> str:
+    """An error is one line, whatever text (a pasted URL, a server's words) it quotes."""
+    return message.replace("\r", "\\r").replace("\n", "\\n")
 
 
 def _named_command(argv: Sequence[str] | None) -> str | None:

@@ -7,17 +7,14 @@ prints what scripts have always had: the array of reports, or with N the one.
 from __future__ import annotations
 
 import argparse
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 from mailguard.app.zones import system_zone
 from mailguard.cli.console import Console
 from mailguard.cli.report_text import render_report, report_line
 from mailguard.core.errors import UsageError
+from mailguard.service.stored_reports import stored_reports
 from mailguard.store.account_store import AccountStore
-from mailguard.store.database import Database
 from mailguard.store.paths import AppPaths
-from mailguard.store.report_store import ReportStore
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -52,7 +49,7 @@ def run(args: argparse.Namespace, paths: AppPaths, console: Console) -> int:
     account = AccountStore(paths.config_dir).get(args.account)
     if args.number is not None:
         return _show_one(account.name, args.number, paths, console, as_json=args.json)
-    with _stored_reports(paths) as store:
+    with stored_reports(paths) as store:
         if args.json:
             console.json(store.latest(account.name, args.last) if store else [])
             return 0
@@ -69,7 +66,7 @@ def run(args: argparse.Namespace, paths: AppPaths, console: Console) -> int:
 def _show_one(
     account: str, number: int, paths: AppPaths, console: Console, *, as_json: bool
 ) -> int:
-    with _stored_reports(paths) as store:
+    with stored_reports(paths) as store:
         report = store.report(account, number) if store else None
     if report is None:
         raise UsageError(f"{account} has no report #{number} (see: mailguard report {account})")
@@ -78,16 +75,6 @@ def _show_one(
     else:
         console.results(render_report(report, system_zone()))
     return 0
-
-
-@contextmanager
-def _stored_reports(paths: AppPaths) -> Iterator[ReportStore | None]:
-    """The report store; None before anything was stored (looking creates no database)."""
-    if not paths.database_file.exists():
-        yield None
-        return
-    with Database(paths.database_file) as db:
-        yield ReportStore(db)
 
 
 def _report_number(text: str) -> int:

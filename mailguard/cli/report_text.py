@@ -13,7 +13,7 @@ from typing import Any
 
 from mailguard.core.guard_text import moment_text, zoned_span_text
 from mailguard.core.model import MaintenanceWindow
-from mailguard.core.refresh_report import effective_date
+from mailguard.service.stored_reports import shown_date
 
 _REASONS = {
     "during_window": "dated inside the window",
@@ -118,17 +118,9 @@ def _preliminary(
 
 
 def _mail(entry: dict[str, Any], made_at: datetime, zone: tzinfo) -> str:
-    when = moment_text(_shown_date(entry, made_at), zone)
+    when = moment_text(shown_date(entry, made_at), zone)
     subject = entry.get("subject") or "(no subject)"
     return f"{entry['folder']} #{entry['uid']}  {when}  {entry.get('from') or '?'}  {subject!r}"
-
-
-def _shown_date(entry: dict[str, Any], made_at: datetime) -> datetime:
-    """The stored ``shown_date``; reports stored before it existed get the same rule here."""
-    if entry.get("shown_date"):
-        return _at(entry["shown_date"])
-    date = _at(entry["date"]) if entry.get("date") else None
-    return effective_date(_at(entry["internaldate"]), date, made_at)
 
 
 def _window(report: dict[str, Any]) -> MaintenanceWindow | None:

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import argparse
 from dataclasses import replace
+from datetime import UTC, datetime, timedelta, tzinfo
 from pathlib import Path
 
 from mailguard.app.zones import parse_zone
 from mailguard.cli.console import Console
-from mailguard.core.errors import UsageError
+from mailguard.core.account import AccountConfig
+from mailguard.core.errors import MailguardError, UsageError
 from mailguard.core.schedule_source import ScheduleSource
+from mailguard.net.locations import masked_location
 from mailguard.sources.registry import SOURCE_KINDS
 from mailguard.store.account_store import AccountStore
 from mailguard.store.paths import AppPaths
@@ -24,16 +27,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     add.add_argument("account", metavar="ACCOUNT", help="the account, as in account list")
     add.add_argument("source", metavar="SOURCE", help="URL, path, or mailbox:FOLDER")
+    add_reading_options(add)
     add.add_argument(
-        "--kind",
-        choices=("auto", *SOURCE_KINDS),
-        default="auto",
-        help="the format; default: recognised from the content",
-    )
-    add.add_argument("--tz", metavar="ZONE", help="zone for times given without one")
-    add.add_argument("--component", action="append", default=[], metavar="NAME", help="repeatable")
-    add.add_argument(
-        "--from-address", metavar="ADDR", help="mailbox: sources: read only mail from ADDR"
+        "--anyway",
+        action="store_true",
+        help="add it even if it cannot be read now (it is read once before it is added)",
     )
     add.set_defaults(run=run_add)
 
@@ -48,23 +46,82 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     remove.set_defaults(run=run_remove)
 
 
-def run_add(args: argparse.Namespace, paths: AppPaths, console: Console) -> int:
-    accounts = AccountStore(paths.config_dir)
-    account = accounts.get(args.account)
-    if args.tz:
-        parse_zone(args.tz)  # an unknown zone fails now, not at every poll
-    source = ScheduleSource(
-        location=_location(args.source),
+def add_reading_options(parser: argparse.ArgumentParser) -> None:
+    """How to read a source: the same options for ``source add`` and ``account add --source``."""
+    parser.add_argument(
+        "--kind",
+        choices=("auto", *SOURCE_KINDS),
+        default="auto",
+        help="the format; default: recognised from the content",
+    )
+    parser.add_argument(
+        "--tz", metavar="ZONE", help="zone for times given without one (default: your system's)"
+    )
+    parser.add_argument(
+        "--component",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="keep only windows touching this component (repeatable)",
+    )
+    parser.add_argument(
+        "--from-address", metavar="ADDR", help="mailbox: sources: read only mail from ADDR"
+    )
+
+
+def schedule_source(location: str, args: argparse.Namespace) -> ScheduleSource:
+    """``location`` read as the reading options in ``args`` say; an unknown zone fails now."""
+    parse_zone(args.tz)
+    return ScheduleSource(
+        location=_location(location),
         kind=args.kind,
         zone=args.tz,
         components=tuple(args.component),
         from_address=args.from_address,
     )
+
+
+def run_add(args: argparse.Namespace, paths: AppPaths, console: Console) -> int:
+    accounts = AccountStore(paths.config_dir)
+    account = accounts.get(args.account)
+    source = schedule_source(args.source, args)
+    zone = parse_zone(args.tz)
+    shown = masked_location(source.location)
     if any(s.location == source.location for s in account.schedule_sources):
-        raise UsageError(f"{account.name} follows {source.location} already")
+        raise UsageError(f"{account.name} follows {shown} already")
+    found = _found(account, source, zone, paths, console, anyway=args.anyway)
     accounts.update(replace(account, schedule_sources=(*account.schedule_sources, source)))
-    console.result(f"{account.name} now follows {source.location}")
+    console.result(f"{account.name} now follows {shown}{found}")
     return 0
+
+
+def _found(
+    account: AccountConfig,
+    source: ScheduleSource,
+    zone: tzinfo,
+    paths: AppPaths,
+    console: Console,
+    *,
+    anyway: bool,
+) -> str:
+    """``: 2 maintenance windows …`` read from the source now; its error unless ``anyway``."""
+    # Deferred: the readers, urllib3 and (for mailbox:) the IMAP engine load only here.
+    from mailguard.app.source_check import LOOKAHEAD, check_source  # noqa: PLC0415
+
+    now = datetime.now(UTC)
+    try:
+        check = check_source(paths, account, source, now=now)
+    except MailguardError as exc:
+        if not anyway:
+            raise MailguardError(f"{exc} (nothing added; --anyway adds it all the same)") from exc
+        console.warning(f"{exc} (added all the same)")
+        return " (not read yet)"
+    for warning in check.warnings:
+        console.warning(warning)
+    count = len(check.windows)
+    windows = "1 maintenance window" if count == 1 else f"{count} maintenance windows"
+    yesterday = now.astimezone(zone).date() - timedelta(days=1)
+    return f": {windows} from {yesterday:%Y-%m-%d} to {(now + LOOKAHEAD).astimezone(zone):%Y-%m-%d}"
 
 
 def run_list(args: argparse.Namespace, paths: AppPaths, console: Console) -> int:
@@ -82,7 +139,8 @@ def run_list(args: argparse.Namespace, paths: AppPaths, console: Console) -> int
         extras += [f"component {c}" for c in source.components]
         extras += [f"from {source.from_address}"] if source.from_address else []
         console.result(
-            f"{name}  {source.location}" + (f"  ({', '.join(extras)})" if extras else "")
+            f"{name}  {masked_location(source.location)}"
+            + (f"  ({', '.join(extras)})" if extras else "")
         )
     return 0
 
@@ -90,12 +148,17 @@ def run_list(args: argparse.Namespace, paths: AppPaths, console: Console) -> int
 def run_remove(args: argparse.Namespace, paths: AppPaths, console: Console) -> int:
     accounts = AccountStore(paths.config_dir)
     account = accounts.get(args.account)
+    # As typed, or as ``source list`` shows it (its password masked).
     wanted = {args.source, _location(args.source)}
-    kept = tuple(s for s in account.schedule_sources if s.location not in wanted)
+    kept = tuple(
+        s
+        for s in account.schedule_sources
+        if s.location not in wanted and masked_location(s.location) != args.source
+    )
     if len(kept) == len(account.schedule_sources):
-        raise UsageError(f"{account.name} does not follow {args.source}")
+        raise UsageError(f"{account.name} does not follow {masked_location(args.source)}")
     accounts.update(replace(account, sources=(), schedule_sources=kept))
-    console.result(f"{account.name} no longer follows {args.source}")
+    console.result(f"{account.name} no longer follows {masked_location(args.source)}")
     return 0
 
 
@@ -112,7 +175,7 @@ def source_location(location: str) -> str:
 
 def _source_json(source: ScheduleSource) -> dict[str, object]:
     return {
-        "location": source.location,
+        "location": masked_location(source.location),
         "kind": source.kind,
         "tz": source.zone,
         "components": list(source.components),

@@ -23,6 +23,7 @@ from mailguard.core.account import AccountConfig, Security
 from mailguard.core.errors import (
     AuthenticationFailed,
     ConfigError,
+    ConnectionLost,
     ImapError,
     MissingCapability,
     ServerUnreachable,
@@ -125,6 +126,10 @@ def _connect(
         )
     except ssl.SSLCertVerificationError as exc:
         raise tls_failure(exc, address) from exc
+    except (ssl.SSLEOFError, ssl.SSLZeroReturnError) as exc:  # gone, not untrusted
+        raise ServerUnreachable(
+            f"{address} closed the connection during the TLS handshake"
+        ) from exc
     except ssl.SSLError as exc:
         raise TlsFailure(f"the TLS handshake with {address} failed: {_reason(exc)}") from exc
     except socket.gaierror as exc:
@@ -148,6 +153,8 @@ def _starttls(client: IMAPClient, context: ssl.SSLContext | None, address: str) 
         client.starttls(context)
     except ssl.SSLCertVerificationError as exc:
         raise tls_failure(exc, address) from exc
+    except (ssl.SSLEOFError, ssl.SSLZeroReturnError) as exc:
+        raise ServerUnreachable(f"{address} closed the connection during STARTTLS") from exc
     except ssl.SSLError as exc:
         raise TlsFailure(f"the TLS handshake with {address} failed: {_reason(exc)}") from exc
     except (OSError, imaplib.IMAP4.error) as exc:
@@ -173,6 +180,11 @@ def _login(client: IMAPClient, config: AccountConfig, password: str, address: st
             "with non-ASCII characters"
         ) from exc
     except LoginError as exc:
+        # imapclient turns every failure of the command into LoginError; what it caught says
+        # which: imaplib's abort is the connection going away, its error the server's NO/BAD.
+        cause = exc.__context__
+        if isinstance(cause, imaplib.IMAP4.abort | OSError):
+            raise _dropped_during_login(cause, address) from exc
         # imaplib's message holds the server's answer, never the command we sent.
         if "[UNAVAILABLE]" in str(exc):
             raise ServerUnreachable(
@@ -182,7 +194,25 @@ def _login(client: IMAPClient, config: AccountConfig, password: str, address: st
             f"the server rejected the user name or password for {config.user} at {address}"
         ) from exc
     except (OSError, imaplib.IMAP4.error) as exc:
-        raise ServerUnreachable(f"{address} closed the connection during login") from exc
+        raise _dropped_during_login(exc, address) from exc
+
+
+def _dropped_during_login(exc: BaseException, address: str) -> ConnectionLost:
+    """Not a wrong password: the connection went away before the server answered."""
+    how = "reset" if _was_reset(exc) else "closed"
+    return ConnectionLost(
+        f"the connection to {address} was {how} during login, before the server answered "
+        "(not a password problem; it is tried again like any network failure)"
+    )
+
+
+def _was_reset(exc: BaseException) -> bool:
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, ConnectionResetError) or "reset" in str(seen).lower():
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
 
 
 def _require(client: IMAPClient, required: Iterable[str], address: str) -> None:

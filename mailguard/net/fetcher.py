@@ -9,19 +9,25 @@ FetchError line that names the location (never its credentials).
 from __future__ import annotations
 
 import ssl
-import time
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 
-from urllib3 import BaseHTTPResponse, PoolManager, Retry, Timeout
+from urllib3 import BaseHTTPResponse, PoolManager, Timeout
 from urllib3.exceptions import HTTPError
 from urllib3.util import make_headers
 
 from mailguard import __version__
 from mailguard.core.errors import ConfigError, FetchError, UsageError
 from mailguard.net.cache import SourceCache
+from mailguard.net.deadline import (
+    Deadline,
+    DeadlineExceeded,
+    DeadlineRetry,
+    DeadlineSlot,
+    watched_pool_classes,
+)
 from mailguard.net.failures import describe, http_status_reason, seconds_text, size_text
 from mailguard.net.fetched import Fetched
 from mailguard.net.local import read_local
@@ -87,7 +93,7 @@ class Fetcher:
         }
         # Waits stay short enough that at least one retry fits in the deadline.
         max_wait_s = min(_MAX_WAIT_S, deadline_s / 2)
-        retry = Retry(
+        self._retry = DeadlineRetry(
             total=None,
             connect=retries,
             status=retries,
@@ -103,12 +109,13 @@ class Fetcher:
             raise_on_status=False,
             raise_on_redirect=True,
         )
+        self._deadline = DeadlineSlot()
         self._pool = PoolManager(
-            retries=retry,
             timeout=Timeout(connect=self._timeout_s, read=self._timeout_s),
             cert_reqs="CERT_REQUIRED",
             ssl_context=_tls_context(ca_file),
         )
+        self._pool.pool_classes_by_scheme = watched_pool_classes(self._deadline)
 
     def fetch(self, location: str) -> Fetched:
         """The bytes at an http(s) URL, ``file://`` URL or path; raises FetchError.
@@ -117,15 +124,16 @@ class Fetcher:
         returns that copy with ``not_modified=True``.
         """
         scheme = url_scheme(location)
+        shown = display_location(location)
         if scheme is None:
-            return read_local(Path(location), location, max_bytes=self._max_bytes)
+            return read_local(Path(location), shown, max_bytes=self._max_bytes)
         if scheme == "file":
             path = file_url_path(location)
             if path is None:
-                raise FetchError(location, "file URLs naming another computer are not supported")
-            return read_local(path, location, max_bytes=self._max_bytes)
+                raise FetchError(shown, "file URLs naming another computer are not supported")
+            return read_local(path, shown, max_bytes=self._max_bytes)
         if scheme not in ("http", "https"):
-            raise FetchError(display_location(location), f"unsupported URL scheme {scheme!r}")
+            raise FetchError(shown, f"unsupported URL scheme {scheme!r}")
         return self._download(location)
 
     def remember(self, fetched: Fetched) -> None:
@@ -152,22 +160,41 @@ class Fetcher:
         self.close()
 
     def _download(self, location: str) -> Fetched:
+        """One download, all of it (connecting, every retry, headers, body) within the deadline."""
         shown = display_location(location)
         cached = self._cache.load(location)
         headers = {**self._headers, **auth_headers(location), **_conditions(cached)}
-        deadline = time.monotonic() + self._deadline_s
+        deadline = Deadline(self._deadline_s)
+        self._deadline.current = deadline
         try:
-            response = self._pool.request(
-                "GET", request_url(location), headers=headers, preload_content=False
-            )
+            return self._request(location, shown, headers, cached, deadline)
         except HTTPError as exc:
+            if deadline.expired:
+                raise FetchError(shown, self._timed_out()) from exc
             raise FetchError(shown, self._describe(exc)) from exc
+        finally:
+            self._deadline.current = None
+            deadline.close()
+
+    def _request(
+        self,
+        location: str,
+        shown: str,
+        headers: dict[str, str],
+        cached: Fetched | None,
+        deadline: Deadline,
+    ) -> Fetched:
+        response = self._pool.request(
+            "GET",
+            request_url(location),
+            headers=headers,
+            preload_content=False,
+            retries=self._retry.for_download(deadline),
+        )
         complete = False
         try:
             fetched = self._answer(response, shown, cached, deadline)
             complete = True
-        except HTTPError as exc:
-            raise FetchError(shown, self._describe(exc)) from exc
         finally:
             if not complete:
                 # Unread body bytes must not reach the next request on this connection.
@@ -176,7 +203,7 @@ class Fetcher:
         return fetched
 
     def _answer(
-        self, response: BaseHTTPResponse, shown: str, cached: Fetched | None, deadline: float
+        self, response: BaseHTTPResponse, shown: str, cached: Fetched | None, deadline: Deadline
     ) -> Fetched:
         etag = response.headers.get("ETag")
         last_modified = response.headers.get("Last-Modified")
@@ -205,11 +232,11 @@ class Fetcher:
             not_modified=False,
         )
 
-    def _read_body(self, response: BaseHTTPResponse, shown: str, deadline: float) -> bytes:
-        """The body, read in pieces so neither the size cap nor the deadline can be evaded.
+    def _read_body(self, response: BaseHTTPResponse, shown: str, deadline: Deadline) -> bytes:
+        """The body, read in pieces so the size cap cannot be evaded.
 
-        ``read1`` returns whatever arrived, so a server sending a byte at a time is
-        still checked against the deadline between bytes.
+        The deadline cuts the connection wherever it waits; the end of the body it
+        causes is a timeout, not the end of the schedule.
         """
         too_large = f"download larger than {size_text(self._max_bytes)}"
         declared = response.headers.get("Content-Length", "")
@@ -218,12 +245,9 @@ class Fetcher:
         chunks: list[bytes] = []
         size = 0
         while True:
-            if time.monotonic() > deadline:
-                raise FetchError(
-                    shown,
-                    f"timed out after {seconds_text(self._deadline_s)} (the download was too slow)",
-                )
             chunk = response.read1(min(_CHUNK, self._max_bytes + 1 - size))
+            if deadline.expired:
+                raise DeadlineExceeded("the body was still arriving")
             if not chunk:
                 return b"".join(chunks)
             size += len(chunk)
@@ -233,6 +257,9 @@ class Fetcher:
 
     def _describe(self, exc: HTTPError) -> str:
         return describe(exc, timeout_s=self._timeout_s, max_redirects=self._max_redirects)
+
+    def _timed_out(self) -> str:
+        return f"timed out after {seconds_text(self._deadline_s)} (the download took too long)"
 
 
 def _conditions(cached: Fetched | None) -> dict[str, str]:

@@ -46,9 +46,35 @@ def _split_authority(location: str) -> tuple[str, str, str, str]:
 
 
 def display_location(location: str) -> str:
-    """``location`` without any ``user:password@``, for messages and storage."""
+    """``location`` without any ``user:password@``, for messages and storage.
+
+    Control characters are escaped (``\\r``, ``\\n``, ``\\x1b``): a CR LF pasted into
+    a URL must not break the one-line error, nor a terminal escape reach the screen.
+    """
     scheme, _, host, rest = _split_authority(location)
-    return scheme + host + rest
+    return escape_controls(scheme + host + rest)
+
+
+def masked_location(location: str) -> str:
+    """``location`` with its password (or a lone token) as ``***``, for listing a source.
+
+    Unlike :func:`display_location` the user name stays, so two sources that differ
+    only in it can still be told apart: ``https://jo:***@status.example/feed``.
+    """
+    scheme, userinfo, host, rest = _split_authority(location)
+    if userinfo:
+        user, has_password, _ = userinfo.partition(":")
+        userinfo = f"{user}:***@" if has_password else "***@"
+    return escape_controls(scheme + userinfo + host + rest)
+
+
+def escape_controls(text: str) -> str:
+    """``text`` with every control character written as its Python escape."""
+    if text.isprintable():
+        return text
+    return "".join(
+        char if char.isprintable() else char.encode("unicode_escape").decode() for char in text
+    )
 
 
 def cache_key(location: str) -> str:

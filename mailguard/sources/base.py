@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import json
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
@@ -39,8 +40,22 @@ class ParseResult:
     warnings: list[str] = field(default_factory=list)
 
 
+#: Byte order marks of the wide encodings (Windows "Unicode" text is UTF-16 with a BOM);
+#: UTF-32's come first, the little-endian one begins like UTF-16's.
+_WIDE_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
 def decode_text(data: bytes) -> str:
-    """Bytes to text: UTF-8 (with or without BOM), else Windows-1252 as mail tools do."""
+    """Bytes to text: UTF-16/32 when a BOM says so, UTF-8 (with or without BOM), else
+    Windows-1252 as mail tools do."""
+    for bom, encoding in _WIDE_BOMS:
+        if data.startswith(bom):
+            return data.decode(encoding, errors="replace")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -13,12 +13,22 @@ mailguard is refused rather than guessed at.
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from mailguard.core.errors import ConfigError
+from mailguard.core.errors import ConfigError, MailguardError, StorageError
+
+# SQLite's primary result codes (sqlite3.h) for a disk that cannot take more.
+_SQLITE_PERM = 3
+_SQLITE_READONLY = 8
+_SQLITE_IOERR = 10
+_SQLITE_FULL = 13
+_SQLITE_CANTOPEN = 14
 
 #: Migrations in order; ``MIGRATIONS[n]`` takes version ``n`` to ``n + 1``. Append only.
 MIGRATIONS: tuple[str, ...] = (
@@ -179,19 +189,19 @@ class Database:
             path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
             self._conn = sqlite3.connect(path, isolation_level=None, timeout=10.0)
         except (sqlite3.Error, OSError) as exc:
-            raise ConfigError(f"cannot open the database {path}: {exc}") from exc
+            raise self._open_failure(exc) from exc
         try:
             self._conn.execute("PRAGMA journal_mode = WAL")
             self._conn.execute("PRAGMA synchronous = NORMAL")
             self._conn.execute("PRAGMA foreign_keys = ON")
             path.chmod(0o600)
             self._migrate(migrations)
-        except ConfigError:
+        except MailguardError:
             self._conn.close()
             raise
         except (sqlite3.Error, OSError) as exc:
             self._conn.close()
-            raise ConfigError(f"cannot open the database {path}: {exc}") from exc
+            raise self._open_failure(exc) from exc
 
     @property
     def connection(self) -> sqlite3.Connection:
@@ -204,17 +214,41 @@ class Database:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """BEGIN IMMEDIATE … COMMIT, or ROLLBACK on any exception; joins an open transaction."""
+        """BEGIN IMMEDIATE … COMMIT, or ROLLBACK on any exception; joins an open transaction.
+
+        A disk that is full or read-only becomes a StorageError naming the file, after
+        the rollback: the database stays as it was before the transaction.
+        """
         if self._conn.in_transaction:
             yield self._conn
             return
-        self._conn.execute("BEGIN IMMEDIATE")
         try:
-            yield self._conn
-        except BaseException:
-            self._conn.execute("ROLLBACK")
-            raise
-        self._conn.execute("COMMIT")
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._conn
+            except BaseException:
+                self._rollback()
+                raise
+            self._conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            self._rollback()
+            error = storage_error(exc, self.path)
+            if error is None:
+                raise
+            raise error from exc
+
+    def _rollback(self) -> None:
+        # SQLite may have rolled back already (a full disk can end the transaction).
+        if self._conn.in_transaction:
+            with contextlib.suppress(sqlite3.Error):
+                self._conn.execute("ROLLBACK")
+
+    def _open_failure(self, exc: sqlite3.Error | OSError) -> MailguardError:
+        if isinstance(exc, sqlite3.Error):
+            translated = storage_error(exc, self.path)
+        else:
+            translated = _os_storage_error(exc, self.path)
+        return translated or ConfigError(f"cannot open the database {self.path}: {exc}")
 
     def close(self) -> None:
         self._conn.close()
@@ -239,6 +273,39 @@ class Database:
                 for statement in _statements(migrations[version]):
                     conn.execute(statement)
                 conn.execute(f"PRAGMA user_version = {version + 1}")
+
+
+def storage_error(exc: sqlite3.Error, path: Path) -> StorageError | None:
+    """The full or read-only disk behind a SQLite error, said with the file; None if not that."""
+    code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
+    if code == _SQLITE_FULL or (code == _SQLITE_IOERR and _disk_full(path)):
+        return StorageError(f"the disk is full: cannot write the database {path}")
+    if code in (_SQLITE_READONLY, _SQLITE_PERM, _SQLITE_CANTOPEN):
+        return _read_only_error(path)
+    return None
+
+
+def _os_storage_error(exc: OSError, path: Path) -> StorageError | None:
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return StorageError(f"the disk is full: cannot write the database {path}")
+    if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return _read_only_error(path)
+    return None
+
+
+def _disk_full(path: Path) -> bool:
+    try:
+        return os.statvfs(path.parent).f_bavail == 0
+    except OSError:
+        return False
+
+
+def _read_only_error(path: Path) -> StorageError | None:
+    """Which cannot be written, the file or its folder (None: neither, it is something else)."""
+    for candidate in (path, path.parent):
+        if candidate.exists() and not os.access(candidate, os.W_OK):
+            return StorageError(f"{candidate} is read-only: cannot write the database {path}")
+    return None
 
 
 def _statements(script: str) -> list[str]:

@@ -60,15 +60,38 @@ def test_account_test_reports_the_capabilities(
     assert data["idle"] is True
 
 
+def colon_hex(digest: str) -> str:
+    """``ab12…`` as the fingerprint mailguard prints: ``AB:12:…``."""
+    return ":".join(digest[i : i + 2] for i in range(0, len(digest), 2)).upper()
+
+
+def refused_then_tested(cli: MailguardCli, *add_args: str, password: str) -> tuple[str, str]:
+    """The one-line error of ``account add`` (which logs in once and then saves nothing),
+    and of ``account test`` for the same account saved with ``--no-test``."""
+    add = ("account", "add", "work", *add_args, "--password-stdin")
+    refused = cli(*add, stdin=password + "\n")
+    assert refused.exit_code == 2, refused.err
+    assert cli("account", "list", "--json").json() == []
+    assert password not in refused.out + refused.err
+    saved = cli(*add, "--no-test", stdin=password + "\n")
+    assert saved.exit_code == 0, saved.err
+    assert "not tested (--no-test)" in saved.err
+    tested = cli("account", "test", "work")
+    assert tested.exit_code == 2
+    assert password not in tested.out + tested.err
+    return error_line(refused), error_line(tested)
+
+
 def test_a_wrong_password_is_one_line_without_the_password(
     cli: MailguardCli, dovecot: Dovecot, mail_user: MailUser
 ) -> None:
-    cli.add_account(dovecot, mail_user, password="not-the-password")
-    result = cli("account", "test", "work")
-    assert result.exit_code == 2
-    line = error_line(result)
-    assert "password" in line.lower() or "log in" in line.lower(), line
-    assert "not-the-password" not in result.out + result.err
+    server = ("--host", dovecot.host, "--port", str(dovecot.imaps_port), "--user", mail_user.name)
+    lines = refused_then_tested(
+        cli, *server, "--ca-file", str(dovecot.ca_file), password="not-the-password"
+    )
+    for line in lines:
+        assert "rejected the user name or password" in line, line
+    assert lines[0].endswith("(nothing added)")
 
 
 def test_a_server_that_is_not_there_is_connection_refused(
@@ -80,32 +103,45 @@ def test_a_server_that_is_not_there_is_connection_refused(
     result = cli("account", "test", "work")
     assert result.exit_code == 2
     assert "refused" in error_line(result)
+    again = cli.add_account(fresh_dovecot, user, name="other")
+    assert again.exit_code == 2
+    assert error_line(again).endswith("(nothing added; --no-test adds it without logging in)")
 
 
-def test_an_unknown_host_is_named(cli: MailguardCli, dovecot: Dovecot, mail_user: MailUser) -> None:
-    result = cli(
-        "account", "add", "work", "--host", "no-such-host.invalid", "--user", "jo",
-        "--password-stdin", stdin="pw\n",
-    )  # fmt: skip
-    assert result.exit_code == 0, result.err
-    tested = cli("account", "test", "work")
-    assert tested.exit_code == 2
-    line = error_line(tested)
-    assert "no-such-host.invalid" in line
-    assert "unknown host" in line or "not found" in line or "resolve" in line, line
+def test_an_unknown_host_is_named(cli: MailguardCli) -> None:
+    for line in refused_then_tested(
+        cli, "--host", "no-such-host.invalid", "--user", "jo", password="pw"
+    ):
+        assert "host not found: no-such-host.invalid" in line, line
 
 
-def test_a_certificate_from_an_unknown_ca_is_named_as_such(
+def test_an_added_account_says_it_logged_in(
     cli: MailguardCli, dovecot: Dovecot, mail_user: MailUser
 ) -> None:
-    result = cli(
-        "account", "add", "work", "--host", dovecot.host, "--port", str(dovecot.imaps_port),
-        "--user", mail_user.name, "--password-stdin", stdin=mail_user.password + "\n",
+    added = cli.add_account(dovecot, mail_user)
+    assert added.exit_code == 0, added.err
+    assert added.err == (
+        f"mailguard: logged in as {mail_user.name}; incremental refresh (CONDSTORE/QRESYNC): yes\n"
+    )
+
+
+def test_a_certificate_from_an_unknown_ca_is_named_with_its_fingerprint_to_pin(
+    cli: MailguardCli, dovecot: Dovecot, mail_user: MailUser
+) -> None:
+    server = ("--host", dovecot.host, "--port", str(dovecot.imaps_port), "--user", mail_user.name)
+    refused, tested = refused_then_tested(cli, *server, password=mail_user.password)
+    for line in (refused, tested):
+        assert "self-signed or from an unknown CA" in line
+    assert cli("account", "remove", "work").exit_code == 0
+
+    fingerprint = colon_hex(dovecot.certificate.sha256())
+    assert f"--fingerprint {fingerprint} (its SHA-256;" in refused
+    pinned = cli(
+        "account", "add", "work", *server, "--fingerprint", fingerprint, "--password-stdin",
+        stdin=mail_user.password + "\n",
     )  # fmt: skip
-    assert result.exit_code == 0, result.err
-    tested = cli("account", "test", "work")
-    assert tested.exit_code == 2
-    assert "unknown" in error_line(tested).lower() or "CA" in error_line(tested)
+    assert pinned.exit_code == 0, pinned.err
+    assert cli("account", "test", "work").exit_code == 0
 
 
 @pytest.mark.parametrize(
@@ -124,10 +160,13 @@ def test_a_tls_failure_says_which(
     try:
         server.start()
         user = server.add_user()
-        assert cli.add_account(server, user).exit_code == 0
-        result = cli("account", "test", "work")
-        assert result.exit_code == 2
-        assert expected in error_line(result).lower()
+        where = ("--host", server.host, "--port", str(server.imaps_port), "--user", user.name)
+        refused, tested = refused_then_tested(
+            cli, *where, "--ca-file", str(server.ca_file), password=user.password
+        )
+        assert expected in refused.lower()
+        assert expected in tested.lower()
+        assert f"--fingerprint {colon_hex(certificate.sha256())}" in refused
     finally:
         server.cleanup()
 
@@ -139,12 +178,32 @@ def test_a_tls_failure_says_which(
         (["--host", "127.0.0.1", "--ca-file", "/no/such/ca.pem"], "no CA file at"),
         (["--host", "127.0.0.1", "--fingerprint", "abc"], "64 hex digits"),
         (["--host", "127.0.0.1", "--port", "70000"], "invalid port"),
+        (["--host", "127.0.0.1", "--ca-file", "NOT_PEM"], "holds no PEM certificate"),
+        (["--host", "127.0.0.1", "--ca-file", "FOLDER"], "no CA file at"),
+        (["--host", "127.0.0.1", "--ca-file", "x" * 300], "cannot read the CA file"),
+        (
+            ["--host", "127.0.0.1", "--ca-file", "CA", "--fingerprint", "ab" * 32],
+            "give --ca-file or --fingerprint, not both",
+        ),
     ],
-    ids=["clear text to a remote host", "missing CA file", "bad fingerprint", "bad port"],
+    ids=[
+        "clear text to a remote host",
+        "missing CA file",
+        "bad fingerprint",
+        "bad port",
+        "CA file not PEM",
+        "CA file a folder",
+        "CA file path too long",
+        "CA file and pin",
+    ],
 )
 def test_a_bad_account_is_refused_before_anything_is_stored(
-    cli: MailguardCli, args: list[str], message: str
+    cli: MailguardCli, dovecot: Dovecot, tmp_path: Path, args: list[str], message: str
 ) -> None:
+    (tmp_path / "not-pem.crt").write_text("this is no certificate\n")
+    files = {"NOT_PEM": tmp_path / "not-pem.crt", "FOLDER": tmp_path, "CA": dovecot.ca_file}
+    args = [str(files.get(arg, arg)) for arg in args]
+
     result = cli("account", "add", "work", *args, "--user", "jo", "--password-stdin", stdin="pw\n")
     assert result.exit_code == 2
     assert message in error_line(result)
@@ -228,3 +287,23 @@ def test_the_password_is_in_no_file_but_the_keyring(cli: MailguardCli, dovecot: 
     assert holders == []
     assert all(mail_user.password not in o.out + o.err for o in outputs)
     assert PasswordVault().password("work") == mail_user.password  # it is in the keyring
+
+
+def test_account_add_reads_its_sources_with_the_same_options_as_source_add(
+    cli: MailguardCli, dovecot: Dovecot, mail_user: MailUser
+) -> None:
+    added = cli.add_account(
+        dovecot, mail_user, "--source", "https://status.example.net/summary.json",
+        "--kind", "statuspage", "--tz", "Europe/Berlin", "--component", "IMAP",
+    )  # fmt: skip
+    assert added.exit_code == 0, added.err
+    (source,) = cli("source", "list", "work", "--json").json()
+    assert (source["kind"], source["tz"], source["components"]) == (
+        "statuspage",
+        "Europe/Berlin",
+        ["IMAP"],
+    )
+    bad_zone = cli.add_account(dovecot, mail_user, "--source", "x.ics", "--tz", "Mars/Olympus",
+                               name="other")  # fmt: skip
+    assert bad_zone.exit_code == 2
+    assert "unknown time zone" in error_line(bad_zone)

@@ -32,9 +32,11 @@ def test_sources_are_added_listed_and_removed_with_their_options(
     cli: MailguardCli, dovecot: Dovecot, mail_user: MailUser
 ) -> None:
     cli.add_account(dovecot, mail_user)
+    # A made-up page: this test is about the options kept, tests/cli/test_source_cli.py
+    # about reading a source when it is added.
     added = cli(
         "source", "add", "work", "https://status.example.org/api/v2/summary.json",
-        "--kind", "statuspage", "--tz", "Europe/Berlin", "--component", "IMAP",
+        "--kind", "statuspage", "--tz", "Europe/Berlin", "--component", "IMAP", "--anyway",
     )  # fmt: skip
     assert added.exit_code == 0, added.err
     assert cli("source", "add", "work", "mailbox:INBOX", "--from-address", "noc@x").exit_code == 0
@@ -161,7 +163,8 @@ def test_a_folder_edit_with_no_window_near_runs_at_once(
 def test_a_direct_edit_that_cannot_reach_the_server_leaves_nothing_queued(
     cli: MailguardCli, dovecot: Dovecot, mail_user: MailUser
 ) -> None:
-    cli.add_account(dovecot, mail_user, password="wrong password")
+    # Saved without the login test: as if the password had changed since.
+    cli.add_account(dovecot, mail_user, "--no-test", password="wrong password")
     failed = cli("folder", "create", "work", "Archive")
     assert failed.exit_code == 2
     assert "rejected" in error_line(failed)

@@ -68,3 +68,27 @@ def test_the_system_zone_follows_tz(monkeypatch: pytest.MonkeyPatch) -> None:
     assert parse_zone(None).utcoffset(datetime(2026, 7, 15, 12)) == timezone(
         timedelta(hours=-4)
     ).utcoffset(None)
+
+
+@pytest.mark.parametrize(
+    ("text", "end_of_day"),
+    [
+        ("9999-12-31", True),
+        ("9999-12-31", False),
+        ("0001-01-01T00:00:00-14:00", False),
+        ("0001-01-01", False),
+        ("1899-12-31T23:59", False),
+        ("3000-01-01", False),
+    ],
+)
+def test_moments_beyond_the_years_mailguard_reads_are_usage_errors(
+    text: str, end_of_day: bool
+) -> None:
+    with pytest.raises(UsageError, match="out of range: mailguard reads dates from 1900 to 2999"):
+        parse_moment(text, BERLIN, end_of_day=end_of_day)
+
+
+@pytest.mark.parametrize("text", ["1900-01-01T00:00-14:00", "2999-12-31", "2999-12-31T23:59+14:00"])
+def test_the_first_and_last_years_are_read(text: str) -> None:
+    moment = parse_moment(text, BERLIN, end_of_day=True)
+    assert moment.utcoffset() is not None

@@ -122,3 +122,24 @@ def test_long_repetitive_text_is_read_in_linear_time(text: str) -> None:
     started = time.process_time()
     assert_sound(read_announcement(text, ctx))
     assert time.process_time() - started < 3.0
+
+
+def test_a_span_that_ends_where_it_starts_is_a_warning_not_a_crash() -> None:
+    """Found by the property above: "Sunday to today" read on a Sunday, in Berlin."""
+    from datetime import UTC, datetime, timedelta
+    from zoneinfo import ZoneInfo
+
+    from mailguard.sources.announcement.reader import read_announcement
+    from mailguard.sources.base import ParseContext
+
+    now = datetime(2000, 1, 1, tzinfo=UTC)
+    ctx = ParseContext(
+        source="x",
+        zone=ZoneInfo("Europe/Berlin"),
+        now=now,
+        horizon_start=now - timedelta(days=400),
+        horizon_end=now + timedelta(days=400),
+    )
+    result = read_announcement("sonntags to heute", ctx)
+    assert result.windows == []
+    assert any("ends where it starts" in warning for warning in result.warnings)

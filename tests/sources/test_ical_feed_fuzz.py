@@ -190,12 +190,17 @@ def test_mutated_samples_never_crash(module: ModuleType, data: bytes) -> None:
 @settings(max_examples=200, deadline=None)
 @given(events=st.lists(st.lists(st.sampled_from(ICS_FRAGMENTS), max_size=12), max_size=4))
 def test_calendars_assembled_from_tricky_properties_never_crash(events: list[list[str]]) -> None:
+    parse_or_parse_error(ical, calendar_of(events))
+
+
+def calendar_of(events: list[list[str]]) -> bytes:
+    """A VCALENDAR with one VEVENT per list of property lines."""
     body = "".join(
         "BEGIN:VEVENT\r\n" + "".join(f"{line}\r\n" for line in lines) + "END:VEVENT\r\n"
         for lines in events
     )
     data = f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\n{body}END:VCALENDAR\r\n"
-    parse_or_parse_error(ical, data.encode("utf-8", "surrogatepass"))
+    return data.encode("utf-8", "surrogatepass")
 
 
 @settings(max_examples=200, deadline=None)
@@ -204,9 +209,14 @@ def test_calendars_assembled_from_tricky_properties_never_crash(events: list[lis
     root=st.sampled_from(["rss", "feed"]),
 )
 def test_feeds_assembled_from_tricky_fragments_never_crash(pieces: list[str], root: str) -> None:
+    parse_or_parse_error(feed, feed_of(pieces, root))
+
+
+def feed_of(pieces: list[str], root: str) -> bytes:
+    """An RSS (``root="rss"``) or Atom document whose channel holds ``pieces``."""
     inner = "<channel><title>Status</title>" + "".join(pieces) + "</channel>"
     data = f'<?xml version="1.0"?><{root} version="2.0">{inner}</{root}>'
-    parse_or_parse_error(feed, data.encode("utf-8", "surrogatepass"))
+    return data.encode("utf-8", "surrogatepass")
 
 
 @settings(max_examples=200, deadline=None)

@@ -48,6 +48,21 @@ def test_windows_1252_text_is_decoded() -> None:
     assert "Postfächer" in window.description
 
 
+@pytest.mark.parametrize(
+    "encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-8-sig"], ids=str
+)
+def test_text_with_a_byte_order_mark_is_decoded(encoding: str) -> None:
+    """Windows "Unicode" text files are UTF-16 with a BOM; they were taken for binary."""
+    announcement = "Wartung am 3. März 2026 von 22 bis 2 Uhr für alle Postfächer."
+    bom = {"utf-16-le": "\ufeff", "utf-16-be": "\ufeff"}.get(encoding, "")
+    data = (bom + announcement).encode(encoding)
+
+    [window] = text.parse(data, CTX).windows
+
+    assert window.start.isoformat() == "2026-03-03T22:00:00+01:00"
+    assert "Postfächer" in window.description
+
+
 @pytest.mark.parametrize("data", [b"", b"   \n\n", "\ufeff".encode()])
 def test_empty_input_is_an_empty_result_without_error(data: bytes) -> None:
     result = text.parse(data, CTX)

@@ -103,10 +103,17 @@ def read_announcement(
     claimed = [{i for r in found_here for i in range(r.first, r.last)} for found_here in readings]
     found = apply_postponements(found, all_sentences, claimed, reader.pinner, _pinned(earlier))
     found = apply_completion(found, all_sentences)
-    kept = sorted(_once_each(found), key=lambda item: (item.pinned.start, item.pinned.end))
+    ordered = sorted(_once_each(found), key=lambda item: (item.pinned.start, item.pinned.end))
+    # A span that ends where it starts ("Sunday to today", read on that Sunday) is no window.
+    kept = [item for item in ordered if item.pinned.end > item.pinned.start]
+    empty = (
+        f"'{item.phrase}': it ends where it starts; not read as a window"
+        for item in ordered
+        if item.pinned.end <= item.pinned.start
+    )
     # Like the other sources, say every assumption once more per text, naming its window.
     assumed = (f"'{item.phrase}': {warning}" for item in kept for warning in item.pinned.warnings)
-    result = ParseResult(warnings=list(dict.fromkeys([*reader.notes, *assumed])))
+    result = ParseResult(warnings=list(dict.fromkeys([*reader.notes, *empty, *assumed])))
     title_cancels = lexicon.CANCELLED.search(title) is not None
     titles = _titles(title, text, all_sentences, kept)
     for number, (item, shown_title) in enumerate(zip(kept, titles, strict=True), start=1):
