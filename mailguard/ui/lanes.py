@@ -36,21 +36,29 @@ class Job(QRunnable):
     def __init__(self, work: Work) -> None:
         super().__init__()
         self.signals = JobSignals()
-        self._work = work
+        self._work: Work | None = work
         self.setAutoDelete(True)
 
     def run(self) -> None:
+        signals, work = self.signals, self._work
+        # The runnable's Python side may outlive run() (its deletion is the pool's and
+        # PySide's): it lets go of the work and the signals, so neither lives on with it;
+        # until delivered, the lane holds the signals.
+        self._work = None
+        del self.signals
+        if work is None:
+            return
         try:
-            result = self._work(self.signals.progressed.emit)
+            result = work(signals.progressed.emit)
         except MailguardError as exc:
-            self.signals.failed.emit(str(exc), error_kind(exc).value)
+            signals.failed.emit(str(exc), error_kind(exc).value)
         except Exception as exc:  # a bug must not kill the lane: log it, say one line
             log.exception("background job failed")
-            self.signals.failed.emit(f"unexpected {type(exc).__name__}: {exc}", "other")
+            signals.failed.emit(f"unexpected {type(exc).__name__}: {exc}", "other")
         else:
-            self.signals.succeeded.emit(result)
+            signals.succeeded.emit(result)
         finally:
-            self.signals.finished.emit()
+            signals.finished.emit()
 
 
 class Lanes(QObject):
@@ -72,7 +80,7 @@ class Lanes(QObject):
         on_success: Callable[[Any], None] | None = None,
         on_failure: Callable[[str, ErrorKind], None] | None = None,
         on_progress: Callable[[Any], None] | None = None,
-    ) -> Job:
+    ) -> JobSignals:
         job = Job(work)
         if on_success is not None:
             job.signals.succeeded.connect(on_success)
@@ -89,7 +97,7 @@ class Lanes(QObject):
         if self._running[lane] == 1:
             self.busy_changed.emit(lane, True)
         self._pool(lane).start(job)
-        return job
+        return signals
 
     def busy(self, lane: str) -> bool:
         return self._running.get(lane, 0) > 0

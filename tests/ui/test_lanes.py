@@ -34,9 +34,9 @@ def test_a_finished_jobs_signals_are_freed_once_delivered(qtbot: QtBot) -> None:
     lanes = Lanes()
     alive = []
     for _ in range(20):
-        job = lanes.submit("app:test", lambda _report: None, on_success=lambda _result: None)
-        alive.append(weakref.ref(job.signals))
-        del job
+        signals = lanes.submit("app:test", lambda _report: None, on_success=lambda _r: None)
+        alive.append(weakref.ref(signals))
+        del signals
     qtbot.waitUntil(lambda: not lanes.busy("app:test"), timeout=10_000)
 
     def all_freed() -> bool:
