@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QSystemTrayIcon
 from mailguard.core.events import ErrorKind
 from mailguard.core.notification_policy import ACTION_LABELS, Action, Notification, Urgency
 from mailguard.core.phrases import Phrase
-from mailguard.desktop.notification_bus import BusSignal, NotificationBus
+from mailguard.desktop.notification_bus import BusSignal, NotificationBus, ServerInfo
 from mailguard.ui.lanes import Lanes
 from mailguard.ui.resource_files import icon_file
 
@@ -60,10 +60,12 @@ class Notifier(QObject):
     def start(self) -> None:
         """Look for the notification service (in the background)."""
         self._waiting = []
-        self._lanes.submit(
-            LANE, lambda _report: NotificationBus.open(), on_success=self._connected,
-            on_failure=self._no_service,
-        )  # fmt: skip
+
+        def connect(_report: Callable[[object], None]) -> tuple[NotificationBus, ServerInfo]:
+            bus = NotificationBus.open()
+            return bus, bus.server_info()
+
+        self._lanes.submit(LANE, connect, on_success=self._connected, on_failure=self._no_service)
 
     def show(self, note: Notification) -> None:
         if self._waiting is not None:
@@ -103,13 +105,10 @@ class Notifier(QObject):
 
     # -- plumbing --------------------------------------------------------------------
 
-    def _connected(self, bus: NotificationBus) -> None:
+    def _connected(self, found: tuple[NotificationBus, ServerInfo]) -> None:
+        bus, info = found
         self._bus = bus
-        try:
-            info = bus.server_info()
-        except Exception:  # noqa: BLE001 - it answered a moment ago; say nothing more
-            info = None
-        self.service = f"{info.name} {info.version}" if info else "unknown"
+        self.service = f"{info.name} {info.version}"
         bus.listen(self._bus_signalled.emit)
         log.info("notifications go to %s", self.service)
         self._show_waiting()
@@ -157,6 +156,12 @@ class Notifier(QObject):
             action = note.actions[0].value if note.actions else None
         if action in {a.value for a in Action}:
             self.action_invoked.emit(action, note)
+            self._close(signal.notification_id)  # done with: the bubble goes away
+
+    def _close(self, notification_id: int) -> None:
+        bus = self._bus
+        if bus is not None:
+            self._lanes.submit(LANE, lambda _report: bus.close_notification(notification_id))
 
     @Slot()
     def _on_balloon_clicked(self) -> None:
