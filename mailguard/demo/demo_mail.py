@@ -6,6 +6,7 @@ server indexes everything as it arrives.
 
 from __future__ import annotations
 
+import imaplib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -15,7 +16,7 @@ from email.utils import format_datetime, make_msgid
 
 from imapclient import IMAPClient
 
-from mailguard.demo.imap_server import DEMO_PASSWORD, DEMO_USER
+from mailguard.demo.imap_server import DEMO_PASSWORD, DEMO_USER, DemoUnavailable
 
 FOLDERS = ("INBOX", "Archive", "Bestellungen", "Sent")
 
@@ -92,9 +93,13 @@ class LateDelivery:
 
 @contextmanager
 def connect(host: str, port: int) -> Iterator[IMAPClient]:
-    client = IMAPClient(host, port=port, ssl=False, timeout=30)
+    """The demo server, logged in; a server that does not answer is one line, not a trace."""
     try:
+        client = IMAPClient(host, port=port, ssl=False, timeout=30)
         client.login(DEMO_USER, DEMO_PASSWORD)
+    except (OSError, imaplib.IMAP4.error) as exc:
+        raise DemoUnavailable(f"the demo's IMAP server does not answer: {exc}") from exc
+    try:
         yield client
     finally:
         try:
