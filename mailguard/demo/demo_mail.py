@@ -101,6 +101,8 @@ def connect(host: str, port: int) -> Iterator[IMAPClient]:
         raise DemoUnavailable(f"the demo's IMAP server does not answer: {exc}") from exc
     try:
         yield client
+    except (OSError, imaplib.IMAP4.error) as exc:
+        raise DemoUnavailable(f"the demo's IMAP server failed: {exc}") from exc
     finally:
         try:
             client.logout()
