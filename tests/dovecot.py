@@ -139,8 +139,7 @@ class Dovecot:
         self.root.mkdir(parents=True, exist_ok=True)
         self.root.chmod(0o755)  # the mail user and dovenull must be able to enter it
         self.host = "127.0.0.1"
-        self.imap_port = _free_port()
-        self.imaps_port = _free_port()
+        self.imap_port, self.imaps_port = _free_ports(2)
         self.certificate = certificate or make_certificate(self.root / "tls")
         self.ca_file = self.certificate.cert_file
         self.config_file = self.root / "dovecot.conf"
@@ -503,10 +502,17 @@ def fast_tmp_dir() -> str | None:
     return str(shm) if shm.is_dir() and os.access(shm, os.W_OK) else None
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+def _free_ports(count: int) -> list[int]:
+    """``count`` distinct free ports: held open together, so the system cannot hand out one
+    twice (it did: Dovecot then refused its config with "duplicate listener")."""
+    sockets = [socket.socket() for _ in range(count)]
+    try:
+        for sock in sockets:
+            sock.bind(("127.0.0.1", 0))
+        return [int(sock.getsockname()[1]) for sock in sockets]
+    finally:
+        for sock in sockets:
+            sock.close()
 
 
 def _accepts(host: str, port: int) -> bool:
