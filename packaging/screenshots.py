@@ -13,6 +13,7 @@ Report once the late mail is in. Pictures go to docs/screenshots/.
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -70,6 +71,7 @@ def window_shot(widget: QWidget, name: str, app: QApplication) -> None:
 
 def take(language: Language, app: QApplication) -> None:
     code = language.value
+    subprocess.run(["dunstctl", "close-all"], check=False)  # the last language's bubbles
     with demo_world(timedelta(minutes=2), keep=False, say=print) as setup:
         store = SettingsStore(setup.paths.config_dir)
         store.save(replace(store.load(), language=language))
@@ -98,6 +100,10 @@ def take(language: Language, app: QApplication) -> None:
             window_shot(settings, f"settings-{code}", app)  # type: ignore[arg-type]
             tray.windows.opened("settings").hide()  # type: ignore[union-attr]
             wait_until(app, lambda: player.progress.late_listed, 120)
+            stored: list[int] = []  # a last "Resync now": one report with all the late mail
+            tray.hub.report_stored.connect(lambda _account, number: stored.append(number))
+            tray.controller.resync("demo")
+            wait_until(app, lambda: bool(stored), 60)
             tray.windows.show_report()
             window_shot(tray.windows.opened("report"), f"report-{code}", app)  # type: ignore[arg-type]
         finally:
