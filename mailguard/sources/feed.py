@@ -22,7 +22,7 @@ import feedparser
 
 from mailguard.core.errors import MailguardError, ParseError
 from mailguard.core.model import MaintenanceWindow, WindowStatus
-from mailguard.sources.announcement import read_announcement
+from mailguard.sources.announcement import OccurrenceBudget, read_announcement
 from mailguard.sources.base import ParseContext, ParseResult
 from mailguard.sources.htmltext import html_to_text, looks_like_html
 from mailguard.sources.xmlsafety import ensure_safe_xml
@@ -60,6 +60,10 @@ _MENTIONS_MAINTENANCE = re.compile(r"maintenance|wartung", re.IGNORECASE)
 # declaration that is not UTF-8 escapes as UnicodeDecodeError, and its lenient
 # parser trips on tag soup ("<channel<item<link</item</link>": KeyError). Its
 # SGML fallback raises RuntimeError subclasses.
+#: Entries are read newest first up to this much text, some seconds of reading at worst
+#: (announcement.MAX_TEXT_LENGTH bounds one entry): a 5 MiB feed of entries naming
+#: weekly times took 90 s.
+_MAX_FEED_TEXT = 256 * 1024
 _FEEDPARSER_ERRORS = (ValueError, LookupError, TypeError, AttributeError, RuntimeError)
 
 
@@ -109,8 +113,10 @@ def parse(data: bytes, ctx: ParseContext) -> ParseResult:
     home = _text(parsed.get("feed", {}).get("link"))
     entries = [_entry(position, raw) for position, raw in enumerate(parsed.get("entries", []))]
     result = ParseResult()
-    for chain in _chains(entries, home):
-        _read_chain(chain, ctx, result)
+    entries = _newest_within_budget(entries, result)
+    budget = OccurrenceBudget()  # the newest announcements first, should it run out
+    for chain in _newest_first(_chains(entries, home), entries):
+        _read_chain(chain, ctx, result, budget)
     if not well_formed:
         why = _xml_problem(parsed)
         if not result.windows:
@@ -123,6 +129,29 @@ def _xml_problem(parsed: Any) -> str:
     problem = parsed.get("bozo_exception")
     # expat names no file for a stream: "<unknown>:3:2: unclosed token".
     return _first_line(str(problem)).removeprefix("<unknown>:") if problem else "syntax error"
+
+
+def _newest_first(chains: Iterator[list[_Entry]], entries: list[_Entry]) -> list[list[_Entry]]:
+    """Chains by their newest entry, newest first (each chain stays oldest first)."""
+    rank = {entry.position: number for number, entry in enumerate(_oldest_first(entries))}
+    return sorted(chains, key=lambda chain: rank[chain[-1].position], reverse=True)
+
+
+def _newest_within_budget(entries: list[_Entry], result: ParseResult) -> list[_Entry]:
+    """The newest entries whose text fits _MAX_FEED_TEXT, renumbered in document order."""
+    kept: list[_Entry] = []
+    spent = 0
+    for entry in reversed(_oldest_first(entries)):
+        spent += len(entry.title) + len(entry.body)
+        if spent > _MAX_FEED_TEXT and kept:
+            result.warnings.append(
+                f"read only its newest {len(kept)} of {len(entries)} entries "
+                f"(mailguard reads {_MAX_FEED_TEXT // 1024} kB of a feed's text)"
+            )
+            break
+        kept.append(entry)
+    in_order = sorted(kept, key=lambda entry: entry.position)
+    return [replace(entry, position=number) for number, entry in enumerate(in_order)]
 
 
 def _read_feed(data: bytes, ctx: ParseContext) -> Any:
@@ -275,13 +304,15 @@ def _oldest_first(entries: list[_Entry]) -> list[_Entry]:
     return sorted(entries, key=lambda e: -e.position)
 
 
-def _read_chain(chain: list[_Entry], ctx: ParseContext, result: ParseResult) -> None:
+def _read_chain(
+    chain: list[_Entry], ctx: ParseContext, result: ParseResult, budget: OccurrenceBudget
+) -> None:
     """Each entry's windows under the chain's id; the newest entry's word wins when merged."""
     oldest = chain[0]
     chain_id = oldest.ident or f"title:{oldest.topic}"
     live: list[MaintenanceWindow] = []  # what the chain says so far
     for number, entry in enumerate(chain):
-        found = _read_entry(entry, chain_id, ctx, result, earlier=live)
+        found = _read_entry(entry, chain_id, ctx, result, earlier=live, budget=budget)
         status = entry.stated_status
         if status is None and number > 0 and not found:
             status = _status_in_words(entry)
@@ -327,6 +358,7 @@ def _read_entry(
     result: ParseResult,
     *,
     earlier: list[MaintenanceWindow],
+    budget: OccurrenceBudget,
 ) -> list[MaintenanceWindow]:
     """The entry's windows; ``earlier`` are those the chain named so far, which a
     follow-up may move without restating them ("verschoben auf den 12.05.")."""
@@ -342,6 +374,7 @@ def _read_entry(
             published=entry.published,
             updated_at=entry.updated,
             earlier=earlier,
+            budget=budget,
         )
     except MailguardError as exc:
         result.warnings.append(f"skipped {entry.label}: {_first_line(str(exc))}")

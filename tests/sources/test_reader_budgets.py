@@ -209,3 +209,50 @@ def test_a_large_document_of_tiny_pieces_ends_within_the_budget(
     would run away is a cost per piece that grows with their number."""
     assert len(data) > 200_000
     read_within_budget(module, data)
+
+
+#: What a download may be at most (net/fetcher): the most a reader is ever given.
+FIVE_MIB = 5 * 1024 * 1024
+
+
+def _filled(head: str, piece: str) -> bytes:
+    return (head + piece * ((FIVE_MIB - len(head)) // len(piece))).encode()
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        # a zone hint ("Europe/Berlin") was searched for from every letter of a run
+        _filled("Wartung am 10.12.2026 ", "x"),
+        # each time range searched the whole line again for "cancelled", "actual", ...
+        _filled("Wartung am 10.12.2026 ", "02:00-03:00 "),
+        # each weekly window looked through every token for the dates that bound it
+        _filled("Wartung ", "jeden Montag 02:00-02:30 Uhr "),
+        # a sentence for each short line: tokens by the million
+        _filled("Wartung am 10.12.2026\n", "x\n"),
+    ],
+    ids=["letters", "time-ranges", "weekly", "short-lines"],
+)
+def test_a_text_as_large_as_a_download_ends_within_the_budget(data: bytes) -> None:
+    result = read_within_budget(text, data)
+    assert result is not None
+    assert result.warnings[0].startswith("read only its first 128 kB of text (51")
+
+
+def test_a_feed_as_large_as_a_download_is_read_from_its_newest_entries() -> None:
+    item = (
+        "<item><title>Wartung {n}</title><guid>g{n}</guid>"
+        "<description>" + "jeden Montag 02:00-02:30 Uhr " * 150 + "</description></item>"
+    )
+    count = FIVE_MIB // len(item)
+    items = "".join(item.format(n=n) for n in range(count))  # the newest first
+    data = f"<rss version='2.0'><channel><title>t</title>{items}</channel></rss>".encode()
+    result = read_within_budget(feed, data)
+    assert result is not None
+    cut = [w for w in result.warnings if w.startswith("read only its newest")]
+    assert cut == [
+        f"read only its newest 60 of {count} entries (mailguard reads 256 kB of a feed's text)"
+    ]
+    # the occurrences every entry names, 5,000 at most, were read from the newest entries
+    assert "read only the first 5000 occurrences of its recurring windows" in result.warnings
+    assert {w.native_id.split("#")[0] for w in result.windows} == {"g0", "g1"}

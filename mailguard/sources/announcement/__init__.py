@@ -17,6 +17,6 @@ the text says about them (moved, completed). Feed entries, mailed notices and
 plain-text sources all call ``read_announcement``.
 """
 
-from mailguard.sources.announcement.reader import read_announcement
+from mailguard.sources.announcement.reader import OccurrenceBudget, read_announcement
 
-__all__ = ["read_announcement"]
+__all__ = ["OccurrenceBudget", "read_announcement"]

@@ -8,13 +8,14 @@ the "Beginn: …" line before it.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from mailguard.sources.announcement import lexicon
 from mailguard.sources.announcement.attach import Restatement, attach
-from mailguard.sources.announcement.tokens import BREAK, DATE, Token, hints, tokenize
+from mailguard.sources.announcement.tokens import BREAK, DATE, DateValue, Token, hints, tokenize
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _BULLET = re.compile(r"^(?:[-•*·▪►‣–—]|\d{1,2}[.)])\s")
@@ -34,6 +35,8 @@ class Sentence:
     repeats: bool
     #: "(3 PM EST)" after a time, by the index of the token it follows.
     restatements: tuple[tuple[int, Restatement], ...] = ()
+    #: The dates that name a month, by index: what can bound a recurring window.
+    month_dates: tuple[tuple[int, Token], ...] = ()
 
     @classmethod
     def of(
@@ -49,7 +52,22 @@ class Sentence:
         placed = tuple(
             (positions[id(r.after)], r) for r in restatements or () if id(r.after) in positions
         )
-        return cls(text, tokens, paragraph, dates, repeats, placed)
+        month_dates = tuple(
+            (index, token)
+            for index, token in enumerate(tokens)
+            if isinstance(token.value, DateValue) and token.value.month is not None
+        )
+        return cls(text, tokens, paragraph, dates, repeats, placed, month_dates)
+
+    def mentions(self, pattern: re.Pattern[str]) -> bool:
+        """Whether ``pattern`` occurs in the sentence: asked for each of its readings,
+        so answered once (a 100 kB line of times took minutes when searched each time)."""
+        return _mentions(pattern, self.text)
+
+
+@functools.lru_cache(maxsize=64)
+def _mentions(pattern: re.Pattern[str], text: str) -> bool:
+    return pattern.search(text) is not None
 
 
 def sentences(text: str, *, first_paragraph: int = 0) -> Iterator[Sentence]:

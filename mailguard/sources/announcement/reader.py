@@ -57,10 +57,24 @@ _DESCRIPTION_LENGTH = 300
 _WORD = re.compile(r"[^\W\d_]+")
 _MAIL_SUBJECT = re.compile(r"^(?:subject|betreff)\s*:\s*", re.IGNORECASE)
 _BULLET = re.compile(r"^[-•*·▪►‣]\s+")
+#: Far more than any announcement (a provider's notice is a few kB of text): reading
+#: costs about 7 µs and 300 bytes a character, so a 5 MiB download of times and line
+#: breaks took half a minute and 1.6 GB. Only this much of a text is read.
+MAX_TEXT_LENGTH = 128 * 1024
+#: And the occurrences of all its recurring windows ("jeden Montag …"), 0.1 ms each.
+MAX_TEXT_OCCURRENCES = 5000
+_MAX_TITLE_LENGTH = 1000  # a heading; the text's own first line is read in full
 _HISTORY_REACH = 6  # tokens between "previously" and the times it dates
 _LOOK_AHEAD = 3  # sentences after a start that may state its end or length
 _NIGHT_REACH = 4  # tokens between "Nacht" and the date it belongs to
 _PAST_WORDS = frozenset({"last", "letzten", "vergangenen", "previous", "past"})
+
+
+@dataclass(slots=True)
+class OccurrenceBudget:
+    """The occurrences of recurring windows a source may still read: a feed's entries share one."""
+
+    left: int = MAX_TEXT_OCCURRENCES
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +98,7 @@ def read_announcement(
     published: datetime | None = None,
     updated_at: datetime | None = None,
     earlier: Sequence[MaintenanceWindow] = (),
+    budget: OccurrenceBudget | None = None,
 ) -> ParseResult:
     """The maintenance windows a free-text announcement (German or English) names.
 
@@ -94,11 +109,13 @@ def read_announcement(
     A phrase that cannot be a window (31 February) is skipped with a warning; the
     text as a whole never fails.
     """
-    title = " ".join(title.split())
+    title = " ".join(title[:_MAX_TITLE_LENGTH].split())
+    text, cut = _within_length(text)
     all_sentences = _sentences(text, title)
     readings = [_readings(sentence) for sentence in all_sentences]
     context = _context(all_sentences, ctx, published, text)
-    reader = _Reader(all_sentences, readings, Pinner(context), ctx, context)
+    budget = budget or OccurrenceBudget()
+    reader = _Reader(all_sentences, readings, Pinner(context), ctx, context, budget=budget)
     found = reader.read()
     claimed = [{i for r in found_here for i in range(r.first, r.last)} for found_here in readings]
     found = apply_postponements(found, all_sentences, claimed, reader.pinner, _pinned(earlier))
@@ -113,7 +130,7 @@ def read_announcement(
     )
     # Like the other sources, say every assumption once more per text, naming its window.
     assumed = (f"'{item.phrase}': {warning}" for item in kept for warning in item.pinned.warnings)
-    result = ParseResult(warnings=list(dict.fromkeys([*reader.notes, *empty, *assumed])))
+    result = ParseResult(warnings=list(dict.fromkeys([*cut, *reader.notes, *empty, *assumed])))
     title_cancels = lexicon.CANCELLED.search(title) is not None
     titles = _titles(title, text, all_sentences, kept)
     for number, (item, shown_title) in enumerate(zip(kept, titles, strict=True), start=1):
@@ -136,6 +153,16 @@ def read_announcement(
             )
         )
     return result
+
+
+def _within_length(text: str) -> tuple[str, list[str]]:
+    """The text up to MAX_TEXT_LENGTH, cut at a line break when there is one; why, if cut."""
+    if len(text) <= MAX_TEXT_LENGTH:
+        return text, []
+    line_break = text.rfind("\n", MAX_TEXT_LENGTH // 2, MAX_TEXT_LENGTH)
+    kept = text[: line_break if line_break > 0 else MAX_TEXT_LENGTH]
+    read, whole = MAX_TEXT_LENGTH // 1024, len(text) // 1024
+    return kept, [f"read only its first {read} kB of text ({whole} kB)"]
 
 
 def _sentences(text: str, title: str) -> list[Sentence]:
@@ -215,8 +242,11 @@ class _Reader:
         pinner: Pinner,
         ctx: ParseContext,
         context: TextContext,
+        *,
+        budget: OccurrenceBudget,
     ) -> None:
         self._sentences = all_sentences
+        self._budget = budget
         self._readings = readings
         self.pinner = pinner
         self._ctx = ctx
@@ -244,12 +274,16 @@ class _Reader:
         readings = self._readings[position]
         if not readings:
             return []
-        actual = lexicon.ACTUAL.search(sentence.text) is not None
-        moved = lexicon.POSTPONED.search(sentence.text) is not None
-        for number, reading in enumerate(readings):
+        actual = sentence.mentions(lexicon.ACTUAL)
+        moved = sentence.mentions(lexicon.POSTPONED)
+        previous: Reading | None = None  # the reading before, and the furthest any reached
+        reached = 0
+        for reading in readings:
+            before, previous = previous, reading
+            reached, since = max(reached, reading.last), reached
             if reading.end_only:
                 continue
-            history = _is_history(sentence, reading, readings[:number])
+            history = _is_history(sentence, reading, since)
             if history and not moved:
                 continue  # the old plan, told as history: no window at all
             rule = recurrence_of(sentence, reading)
@@ -258,7 +292,7 @@ class _Reader:
                 continue
             hint = self._date_hint(position, sentence, reading)
             if reading.start_date is None and hint is None and self._has_dates:
-                if lexicon.OUTAGE.search(sentence.text):
+                if sentence.mentions(lexicon.OUTAGE):
                     self.notes.append(
                         f"'{_phrase(sentence, reading)}': a time with no date that can be "
                         "placed; not read as a window"
@@ -270,7 +304,7 @@ class _Reader:
                 self.notes.append(f"skipped '{_phrase(sentence, reading)}': {exc}")
                 continue
             phrase = _phrase(sentence, reading)
-            is_actual = actual and _is_actual(sentence, reading, readings[:number])
+            is_actual = actual and _is_actual(sentence, reading, before)
             vague = reading.all_day and _night_before(sentence, reading) is not None
             found.extend(
                 _restated(
@@ -331,6 +365,11 @@ class _Reader:
         self, position: int, sentence: Sentence, reading: Reading, rule: Recurrence
     ) -> list[Found]:
         """Each occurrence of a recurring window in the span, as the RRULE would give it."""
+        if self._budget.left <= 0:
+            self.notes.append(
+                f"read only the first {MAX_TEXT_OCCURRENCES} occurrences of its recurring windows"
+            )
+            return []
         stated_first, stated_last = stated_bounds(sentence, reading)
         notes = Notes()
         horizon = (
@@ -360,6 +399,8 @@ class _Reader:
             self.notes.append(
                 f"'{_phrase(sentence, reading)}': read only its first {MAX_OCCURRENCES} occurrences"
             )
+        days = days[: self._budget.left]
+        self._budget.left -= len(days)
         phrase = _phrase(sentence, reading)
         found = []
         for day in days:
@@ -471,7 +512,7 @@ def _endings(all_sentences: list[Sentence], readings: list[list[Reading]]) -> li
                 result.append(_Ending(position, reading.first, reading=reading))
         if not any(token.kind == DURATION for token in sentence.tokens):
             continue
-        if lexicon.DELAY.search(sentence.text):
+        if sentence.mentions(lexicon.DELAY):
             continue  # "mail is delivered within two hours": not the window's length
         for index, token in enumerate(sentence.tokens):
             if token.kind != DURATION or index in claimed:
@@ -483,7 +524,7 @@ def _endings(all_sentences: list[Sentence], readings: list[list[Reading]]) -> li
 
 def _states_length(sentence: Sentence, token: Token) -> bool:
     """ "should take around 90 minutes", "Dauer: 2 Stunden": the window's own length."""
-    return bool(lexicon.LENGTH.search(sentence.text) or lexicon.LENGTH.match(token.text))
+    return bool(sentence.mentions(lexicon.LENGTH) or lexicon.LENGTH.match(token.text))
 
 
 def _with_ending(reading: Reading, ending: _Ending) -> Reading:
@@ -517,13 +558,13 @@ def _without_dates(reading: Reading) -> Reading:
     return replace(reading, start_date=None, end_date=None, times_each_day=False)
 
 
-def _is_history(sentence: Sentence, reading: Reading, before: list[Reading]) -> bool:
+def _is_history(sentence: Sentence, reading: Reading, reached: int) -> bool:
     """ "ursprünglich 22:00–02:00", "instead of Tuesday": the old plan, not a window.
 
     The word dates what follows it up to the next date: in "nicht am 3. März, sondern
     am 10. März von 22 bis 2 Uhr" the window on the 10th is no history.
     """
-    begin = max(0, reading.first - _HISTORY_REACH, *(r.last for r in before))
+    begin = max(0, reading.first - _HISTORY_REACH, reached)
     between = sentence.tokens[begin : reading.first]
     for offset, token in enumerate(between):
         if token.kind == "H":
@@ -531,11 +572,11 @@ def _is_history(sentence: Sentence, reading: Reading, before: list[Reading]) -> 
     return False
 
 
-def _is_actual(sentence: Sentence, reading: Reading, before: list[Reading]) -> bool:
+def _is_actual(sentence: Sentence, reading: Reading, before: Reading | None) -> bool:
     """ "The server was offline from 22:16 to 22:31": what happened, read after its words."""
-    if not before:
+    if before is None:
         return True
-    words = " ".join(token.text for token in sentence.tokens[before[-1].last : reading.first])
+    words = " ".join(token.text for token in sentence.tokens[before.last : reading.first])
     return lexicon.ACTUAL.search(words) is not None
 
 
@@ -569,7 +610,7 @@ def _past_weekday(sentence: Sentence, reading: Reading) -> bool:
     while index > 0 and sentence.tokens[index] is not start:
         index -= 1
     words = {token.text.lower() for token in sentence.tokens[max(0, index - 2) : index + 1]}
-    return bool(words & _PAST_WORDS) and not lexicon.MONTHLY.search(sentence.text)
+    return bool(words & _PAST_WORDS) and not sentence.mentions(lexicon.MONTHLY)
 
 
 def _restated(found: Found, sentence: Sentence, reading: Reading) -> Found:
@@ -611,10 +652,10 @@ def _with_status(sentence: Sentence, found: list[Found]) -> list[Found]:
     """Cancelled if the sentence says so; "verschoben" cancels all but the last window named."""
     if not found:
         return found
-    if lexicon.CANCELLED.search(sentence.text):
+    if sentence.mentions(lexicon.CANCELLED):
         return [item.cancel() for item in found]
     distinct = {item.span for item in found}
-    if lexicon.POSTPONED.search(sentence.text) and len(distinct) > 1:
+    if sentence.mentions(lexicon.POSTPONED) and len(distinct) > 1:
         latest = max(found, key=lambda item: item.order).order
         return [item.cancel() if item.order != latest else item for item in found]
     return found

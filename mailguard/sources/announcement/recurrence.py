@@ -16,7 +16,7 @@ from dateutil import rrule
 from mailguard.sources.announcement import lexicon
 from mailguard.sources.announcement.document import Sentence
 from mailguard.sources.announcement.grammar import Reading
-from mailguard.sources.announcement.tokens import DateValue, Token, Weekday
+from mailguard.sources.announcement.tokens import Token, Weekday
 
 #: A rule over a long span is cut here (and says so): no maintenance plan is longer.
 MAX_OCCURRENCES = 1000
@@ -74,7 +74,7 @@ def recurrence_of(sentence: Sentence, reading: Reading) -> Recurrence | None:
         return None
     start = reading.start_date
     if start is None:
-        if lexicon.DAILY.search(sentence.text) and not sentence.dates:
+        if sentence.mentions(lexicon.DAILY) and not sentence.dates:
             return Recurrence(rrule.DAILY)
         return None
     if not isinstance(start.value, Weekday):
@@ -90,9 +90,9 @@ def recurrence_of(sentence: Sentence, reading: Reading) -> Recurrence | None:
     before = [t.text.lower() for t in sentence.tokens[max(0, index - _LOOK_BACK) : index]]
     every = any(word in lexicon.EVERY_WORDS for word in before)
     ordinal = next((lexicon.ORDINALS[word] for word in before if word in lexicon.ORDINALS), None)
-    if ordinal is not None and lexicon.MONTHLY.search(sentence.text):
+    if ordinal is not None and sentence.mentions(lexicon.MONTHLY):
         return Recurrence(rrule.MONTHLY, weekdays, nth=ordinal)
-    biweekly = lexicon.BIWEEKLY.search(sentence.text) is not None or (
+    biweekly = sentence.mentions(lexicon.BIWEEKLY) or (
         every and any(word in lexicon.EVERY_OTHER_WORDS for word in before)
     )
     if biweekly:
@@ -106,10 +106,8 @@ def stated_bounds(sentence: Sentence, reading: Reading) -> tuple[Token | None, T
     """ "ab dem 1. März 2026 jeden Mittwoch … bis zum 30. Juni": when the rule starts and ends."""
     first = last = None
     tokens = sentence.tokens
-    for index, token in enumerate(tokens):
-        if token is reading.start_date or not isinstance(token.value, DateValue):
-            continue
-        if token.value.month is None:
+    for index, token in sentence.month_dates:  # not every token: asked for each reading
+        if token is reading.start_date:
             continue
         word = tokens[index - 1].kind if index else ""
         if word == "-":

@@ -46,7 +46,7 @@ def apply_postponements(
         return found  # most texts: one search, not one per sentence
     result = list(found)
     for position, sentence in enumerate(all_sentences):
-        if not lexicon.POSTPONED.search(sentence.text) or lexicon.CANCELLED.search(sentence.text):
+        if not sentence.mentions(lexicon.POSTPONED) or sentence.mentions(lexicon.CANCELLED):
             continue
         changes = [
             token
@@ -147,7 +147,7 @@ def apply_completion(found: list[Found], all_sentences: list[Sentence]) -> list[
     done = {
         position
         for position, sentence in enumerate(all_sentences)
-        if lexicon.COMPLETED.search(sentence.text)
+        if sentence.mentions(lexicon.COMPLETED)
     }
     if not done:
         return found

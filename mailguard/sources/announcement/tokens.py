@@ -269,7 +269,10 @@ _HINTED = {
     "duration_intro": _DURATION_HINT,
     "duration_words": _DURATION_HINT,
     "zone_name": re.compile(
-        r"zeit|time|eastern|central|mountain|pacific|[A-Z][a-z]+/[A-Z]|us[\s-]", re.IGNORECASE
+        # a zone's letters are tried from a word's start only: from every letter
+        # of a long run, the search took quadratic time (minutes for 100 kB)
+        r"zeit|time|eastern|central|mountain|pacific|(?<![a-z])[a-z][a-z]+/[a-z]|us[\s-]",
+        re.IGNORECASE,
     ),
     "all_day": re.compile(r"ganzt|ganzen|day", re.IGNORECASE),
 }
