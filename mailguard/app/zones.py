@@ -24,7 +24,7 @@ def system_zone() -> tzinfo:
     if name:
         try:
             return ZoneInfo(name)
-        except (ZoneInfoNotFoundError, ValueError):
+        except (ZoneInfoNotFoundError, ValueError, OSError):  # TZ=Europe names a directory
             pass
     return dateutil_tz.gettz() or UTC
 
@@ -45,7 +45,7 @@ def parse_zone(name: str | None) -> tzinfo:
         return timezone(-delta if sign == "-" else delta)
     try:
         return ZoneInfo(text)
-    except (ZoneInfoNotFoundError, ValueError) as exc:
+    except (ZoneInfoNotFoundError, ValueError, OSError) as exc:  # "Europe" names a directory
         raise UsageError(
             f"unknown time zone {name!r} (use an IANA name such as Europe/Berlin, or +02:00)"
         ) from exc

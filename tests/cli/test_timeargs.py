@@ -54,10 +54,17 @@ def test_parse_zone(name: str, offset_in_july: timedelta) -> None:
     assert datetime(2026, 7, 1, 12, tzinfo=zone).utcoffset() == offset_in_july
 
 
-@pytest.mark.parametrize("name", ["Mars/Olympus", "+25:00", "../../etc/passwd"])
+@pytest.mark.parametrize(
+    "name", ["Mars/Olympus", "+25:00", "../../etc/passwd", "Europe", "Europe/", "America/"]
+)
 def test_unknown_zones_are_usage_errors_with_a_hint(name: str) -> None:
     with pytest.raises(UsageError, match="time zone"):
         parse_zone(name)
+
+
+def test_a_tz_naming_a_folder_of_zones_is_passed_over(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TZ", "Europe")  # tzdata's folder: ZoneInfo raised IsADirectoryError
+    assert system_zone() is not None
 
 
 def test_the_system_zone_follows_tz(monkeypatch: pytest.MonkeyPatch) -> None:
