@@ -188,6 +188,7 @@ class Database:
         self.path = path
         try:
             path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            _make_writable(path)
             self._conn = sqlite3.connect(path, isolation_level=None, timeout=10.0)
         except (sqlite3.Error, OSError) as exc:
             raise self._open_failure(exc) from exc
@@ -300,13 +301,33 @@ def _use_wal(conn: sqlite3.Connection) -> None:
             return
 
 
+def _make_writable(path: Path) -> None:
+    """Our own files back to 0600 before SQLite opens them.
+
+    SQLite opens a read-only file read-only without a word, and makes the WAL
+    files with the database's mode: a database once chmod-ed 0400 failed every
+    write afterwards, even when made writable again after opening.
+    """
+    for own in (path, *_wal_files(path)):
+        with contextlib.suppress(OSError):  # not there, or not ours: SQLite will say
+            if own.exists() and own.stat().st_mode & 0o777 != 0o600:
+                own.chmod(0o600)
+
+
+def _wal_files(path: Path) -> list[Path]:
+    return [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
+
+
 def storage_error(exc: sqlite3.Error, path: Path) -> StorageError | None:
     """The full or read-only disk behind a SQLite error, said with the file; None if not that."""
     code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
     if code == _SQLITE_FULL or (code == _SQLITE_IOERR and _disk_full(path)):
         return StorageError(f"the disk is full: cannot write the database {path}")
     if code in (_SQLITE_READONLY, _SQLITE_PERM, _SQLITE_CANTOPEN):
-        return _read_only_error(path)
+        found = _read_only_error(path)
+        if found is None and code == _SQLITE_READONLY:  # SQLite's word: nothing to look up
+            return StorageError(f"cannot write the database {path}: {exc}")
+        return found
     return None
 
 
@@ -326,8 +347,11 @@ def _disk_full(path: Path) -> bool:
 
 
 def _read_only_error(path: Path) -> StorageError | None:
-    """Which cannot be written, the file or its folder (None: neither, it is something else)."""
-    for candidate in (path, path.parent):
+    """Which cannot be written: the file, its WAL files or its folder (None: none of them).
+
+    A ``-shm`` file another user made is not ours to make writable (_make_writable).
+    """
+    for candidate in (path, *_wal_files(path), path.parent):
         if candidate.exists() and not os.access(candidate, os.W_OK):
             return StorageError(f"{candidate} is read-only: cannot write the database {path}")
     return None

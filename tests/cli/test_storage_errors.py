@@ -8,6 +8,8 @@ so no log file stays open in the test process and the mounts can go.
 
 from __future__ import annotations
 
+import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -19,9 +21,18 @@ from tests.dovecot import Dovecot, MailUser, make_message
 from tests.mounts import read_only, small_tmpfs
 
 
-def mailguard(home: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+def mailguard(
+    home: Path, *args: str, stdin: str = "", as_owner_only: bool = False
+) -> subprocess.CompletedProcess[str]:
+    """Run mailguard; ``as_owner_only``: root without the capability to ignore file modes."""
+    command = [sys.executable, "-m", "mailguard", "--home", str(home), *args]
+    if as_owner_only and os.geteuid() == 0:
+        setpriv = shutil.which("setpriv")
+        if setpriv is None:
+            pytest.skip("cannot drop root's CAP_DAC_OVERRIDE here: no setpriv")
+        command = [setpriv, "--bounding-set", "-dac_override,-dac_read_search", *command]
     return subprocess.run(
-        [sys.executable, "-m", "mailguard", "--home", str(home), *args],
+        command,
         input=stdin,
         capture_output=True,
         text=True,
@@ -124,3 +135,22 @@ def test_a_read_only_data_folder_is_named_with_the_database(
     assert message.startswith(f"{data}")
     assert message.endswith(f"is read-only: cannot write the database {data / 'mailguard.sqlite3'}")
     assert database_dump(home) == before
+
+
+def test_a_database_once_made_read_only_is_written_again(
+    tmp_path: Path, file_keyring: Path, dovecot: Dovecot, mail_user: MailUser
+) -> None:
+    """SQLite opened the 0400 file read-only and made its -shm 0400 too: every write after
+    failed with "unexpected OperationalError". Root writes anyway, so the command runs
+    without the capability that lets it (setpriv)."""
+    home = tmp_path / "home"
+    add_account(home, dovecot, mail_user)
+    assert mailguard(home, "snapshot", "work").returncode == 0
+    database = home / "data" / "mailguard.sqlite3"
+    database.chmod(0o400)
+
+    result = mailguard(home, "snapshot", "work", "--replace-baseline", as_owner_only=True)
+
+    assert result.returncode == 0, result.stderr
+    assert database.stat().st_mode & 0o777 == 0o600
+    assert len(database_dump(home)) > 0
