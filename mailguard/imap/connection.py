@@ -198,18 +198,22 @@ def _login(client: IMAPClient, config: AccountConfig, password: str, address: st
 
 
 def _dropped_during_login(exc: BaseException, address: str) -> ConnectionLost:
-    """Not a wrong password: the connection went away before the server answered."""
-    how = "reset" if _was_reset(exc) else "closed"
+    """Not a wrong password: the connection went away (or went silent) before the server
+    answered."""
+    retried = "(not a password problem; it is tried again like any network failure)"
+    if _caused_by(exc, TimeoutError, "timed out"):
+        return ConnectionLost(f"{address} did not answer the login in time {retried}")
+    how = "reset" if _caused_by(exc, ConnectionResetError, "reset") else "closed"
     return ConnectionLost(
-        f"the connection to {address} was {how} during login, before the server answered "
-        "(not a password problem; it is tried again like any network failure)"
+        f"the connection to {address} was {how} during login, before the server answered " + retried
     )
 
 
-def _was_reset(exc: BaseException) -> bool:
+def _caused_by(exc: BaseException, kind: type[BaseException], words: str) -> bool:
+    """``exc`` or what led to it is a ``kind``, or says ``words`` (imaplib rewraps errors)."""
     seen: BaseException | None = exc
     while seen is not None:
-        if isinstance(seen, ConnectionResetError) or "reset" in str(seen).lower():
+        if isinstance(seen, kind) or words in str(seen).lower():
             return True
         seen = seen.__cause__ or seen.__context__
     return False

@@ -8,6 +8,8 @@ and Dovecot cuts the connection the moment the client sends AUTHENTICATE
 
 from __future__ import annotations
 
+import socket
+import threading
 from collections.abc import Iterator
 
 import pytest
@@ -49,6 +51,36 @@ def test_a_connection_dropped_during_login_says_so_and_is_a_network_failure(
     assert "rejected" not in message
     assert mail_user.password not in message
     assert error_kind(caught.value) is ErrorKind.NETWORK  # retried, not an urgent "fix it"
+
+
+def test_a_server_that_goes_silent_during_login_timed_out_not_closed(
+    dovecot: Dovecot, mail_user: MailUser
+) -> None:
+    """It greets, then never answers AUTHENTICATE: the client's timeout ends the wait."""
+    with socket.create_server(("127.0.0.1", 0)) as listener:
+        port = listener.getsockname()[1]
+
+        def greet_then_hang() -> None:
+            connection, _ = listener.accept()
+            with connection, connection.makefile("rb") as commands:
+                connection.sendall(b"* OK IMAP4rev1 ready\r\n")
+                for line in commands:  # CAPABILITY is answered; the login never is
+                    tag, _, command = line.partition(b" ")
+                    if command.upper().startswith(b"CAPABILITY"):
+                        connection.sendall(
+                            b"* CAPABILITY IMAP4rev1 AUTH=PLAIN\r\n" + tag + b" OK done\r\n"
+                        )
+
+        threading.Thread(target=greet_then_hang, daemon=True).start()
+        account = account_for(dovecot, mail_user, Security.NONE, host="127.0.0.1", port=port)
+        with pytest.raises(ConnectionLost) as caught:
+            open_client(account, mail_user.password, timeout_s=1)  # type: ignore[arg-type]
+
+    assert str(caught.value) == (
+        f"127.0.0.1:{port} did not answer the login in time "
+        "(not a password problem; it is tried again like any network failure)"
+    )
+    assert error_kind(caught.value) is ErrorKind.NETWORK
 
 
 def test_the_same_login_through_an_intact_relay_succeeds(
