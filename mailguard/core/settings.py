@@ -74,9 +74,17 @@ def _minutes(span: timedelta) -> int | float:
     return int(minutes) if minutes.is_integer() else round(minutes, 4)
 
 
+#: A year: longer spans mean nothing to a guard, and the guard adds them to dates.
+_MAX_MINUTES = 366 * 24 * 60
+
+
 def _positive_minutes(value: Any) -> timedelta:
-    if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
-        raise ValueError(f"not a number of minutes: {value!r}")
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int | float)
+        or not 0 <= value <= _MAX_MINUTES
+    ):
+        raise ValueError(f"not a number of minutes up to a year: {value!r}")
     return timedelta(minutes=value)
 
 

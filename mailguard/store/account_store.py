@@ -14,6 +14,7 @@ from mailguard.core.account import AccountConfig, Security
 from mailguard.core.errors import AccountError, ConfigError, MailguardError
 from mailguard.core.schedule_source import ScheduleSource
 from mailguard.store.atomic_file import replace_atomically
+from mailguard.store.config_file import read_config_json
 
 FILE_NAME = "accounts.json"
 FORMAT_VERSION = 1
@@ -58,13 +59,10 @@ class AccountStore:
 
     def _read(self) -> dict[str, AccountConfig]:
         try:
-            text = self.path.read_text(encoding="utf-8")
+            data = read_config_json(self.path)
         except FileNotFoundError:
             return {}
-        except OSError as exc:
-            raise ConfigError(f"cannot read {self.path}: {exc.strerror}") from exc
         try:
-            data = json.loads(text)
             entries = data["accounts"]
             accounts = [_from_json(entry) for entry in entries]
         except (ValueError, KeyError, TypeError, MailguardError) as exc:

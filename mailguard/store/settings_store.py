@@ -8,6 +8,7 @@ from pathlib import Path
 from mailguard.core.errors import ConfigError
 from mailguard.core.settings import AppSettings
 from mailguard.store.atomic_file import replace_atomically
+from mailguard.store.config_file import read_config_json
 
 FILE_NAME = "settings.json"
 
@@ -19,13 +20,10 @@ class SettingsStore:
     def load(self) -> AppSettings:
         """The stored settings; defaults where there is no file or a field is damaged."""
         try:
-            text = self.path.read_text(encoding="utf-8")
+            data = read_config_json(self.path)
         except FileNotFoundError:
             return AppSettings()
-        except OSError as exc:
-            raise ConfigError(f"cannot read {self.path}: {exc.strerror}") from exc
         try:
-            data = json.loads(text)
             settings = AppSettings.from_json(data) if isinstance(data, dict) else None
         except (ValueError, TypeError) as exc:
             raise ConfigError(f"{self.path} is damaged ({exc}); fix or remove it") from exc

@@ -49,6 +49,10 @@ def test_settings_round_trip_and_the_file_is_private(tmp_path: Path) -> None:
         ("safety_margin_minutes", "15"),
         ("start_on_login", "yes"),
         ("paused_until", "2026-07-19T08:00"),  # no zone
+        # the guard adds them to dates: "unexpected OverflowError" in every command
+        ("lead_times_minutes", [1e308]),
+        ("safety_margin_minutes", 1_400_000_000_000),
+        ("lead_times_minutes", [366 * 24 * 60 + 1]),
     ],
 )
 def test_a_damaged_field_keeps_its_default_and_the_rest_is_read(
