@@ -155,12 +155,17 @@ def check_notifications() -> Check:
 
 def check_database(paths: AppPaths) -> Check:
     def probe() -> Check:
+        import sqlite3  # noqa: PLC0415
+
         from mailguard.store.database import Database  # noqa: PLC0415
 
         if not paths.database_file.exists():
             return Check("database", True, f"{paths.database_file} (not created yet)")
         with Database(paths.database_file) as db:
-            (verdict,) = db.connection.execute("PRAGMA integrity_check").fetchone()
+            try:
+                (verdict,) = db.connection.execute("PRAGMA integrity_check").fetchone()
+            except sqlite3.DatabaseError as exc:  # too damaged to be checked at all
+                verdict = str(exc)
         if verdict != "ok":
             return Check(
                 "database",

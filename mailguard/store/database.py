@@ -29,7 +29,9 @@ _SQLITE_PERM = 3
 _SQLITE_READONLY = 8
 _SQLITE_IOERR = 10
 _SQLITE_FULL = 13
+_SQLITE_CORRUPT = 11
 _SQLITE_CANTOPEN = 14
+_SQLITE_NOTADB = 26
 
 #: Migrations in order; ``MIGRATIONS[n]`` takes version ``n`` to ``n + 1``. Append only.
 MIGRATIONS: tuple[str, ...] = (
@@ -319,10 +321,16 @@ def _wal_files(path: Path) -> list[Path]:
 
 
 def storage_error(exc: sqlite3.Error, path: Path) -> StorageError | None:
-    """The full or read-only disk behind a SQLite error, said with the file; None if not that."""
+    """The full or read-only disk (or the damaged file) behind a SQLite error, said with the
+    file; None if not that."""
     code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
     if code == _SQLITE_FULL or (code == _SQLITE_IOERR and _disk_full(path)):
         return StorageError(f"the disk is full: cannot write the database {path}")
+    if code in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
+        return StorageError(
+            f"the database {path} is damaged ({exc}); restore it from a backup, "
+            "or move it away to start afresh (reports are lost)"
+        )
     if code in (_SQLITE_READONLY, _SQLITE_PERM, _SQLITE_CANTOPEN):
         found = _read_only_error(path)
         if found is None and code == _SQLITE_READONLY:  # SQLite's word: nothing to look up

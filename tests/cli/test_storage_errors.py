@@ -8,7 +8,9 @@ so no log file stays open in the test process and the mounts can go.
 
 from __future__ import annotations
 
+import json
 import os
+import random
 import shutil
 import sqlite3
 import subprocess
@@ -154,3 +156,29 @@ def test_a_database_once_made_read_only_is_written_again(
     assert result.returncode == 0, result.stderr
     assert database.stat().st_mode & 0o777 == 0o600
     assert len(database_dump(home)) > 0
+
+
+def test_a_damaged_database_is_one_line_and_doctor_names_it(
+    tmp_path: Path, file_keyring: Path, dovecot: Dovecot, mail_user: MailUser
+) -> None:
+    """Pages overwritten (a bad disk, a copy cut short) were 'unexpected DatabaseError'."""
+    for number in range(50):
+        dovecot.deliver(mail_user, "INBOX", make_message(subject=f"mail {number}"))
+    home = tmp_path / "home"
+    add_account(home, dovecot, mail_user)
+    assert mailguard(home, "snapshot", "work").returncode == 0
+    database = home / "data" / "mailguard.sqlite3"
+    with database.open("r+b") as pages:
+        pages.seek(4096 * 2)
+        pages.write(random.Random(12).randbytes(4096 * 8))
+
+    message = the_error(mailguard(home, "snapshot", "work", "--replace-baseline"))
+    doctor = mailguard(home, "doctor", "--no-desktop", "--json")
+
+    assert message.startswith(f"the database {database} is damaged (")
+    assert message.endswith(
+        "restore it from a backup, or move it away to start afresh (reports are lost)"
+    )
+    checks = {check["name"]: check for check in json.loads(doctor.stdout)["checks"]}
+    assert checks["database"]["ok"] is False
+    assert "malformed" in checks["database"]["detail"]
