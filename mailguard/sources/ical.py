@@ -270,12 +270,18 @@ def _occurrences_per_day(rule: icalendar.vRecur) -> int:
 
 
 def _expansion_steps(rule: icalendar.vRecur, start: datetime, reading: _CalendarReading) -> int:
-    """How many occurrences expansion walks through: it starts at DTSTART, not the horizon."""
-    last = reading.ctx.horizon_end
+    """How many occurrences expansion walks through: it starts at DTSTART, not the horizon,
+    and ends where _capped_end cuts the span (a weekly rule read until 2999 is cut, not
+    refused as too many)."""
+    per_day = _occurrences_per_day(rule)
+    cut = max(reading.ctx.horizon_start, start) + timedelta(
+        days=2 * _MAX_OCCURRENCES // max(per_day, 1) + 1
+    )
+    last = min(reading.ctx.horizon_end, cut)
     for until in rule.get("UNTIL") or []:
         if isinstance(until, date):
             last = min(last, _aware(until, reading.floating_zone))
-    steps = max(0, (last - start).days + 1) * _occurrences_per_day(rule)
+    steps = max(0, (last - start).days + 1) * per_day
     counts = [count for count in rule.get("COUNT") or [] if isinstance(count, int)]
     return min([steps, *counts])
 

@@ -139,3 +139,14 @@ def test_many_recurring_events_are_cut_by_the_sources_step_budget(
     assert 0 < len(result.windows) < 40
     assert len(result.warnings) == 1
     assert result.warnings[0].startswith("read only part of the calendar: ")
+
+
+def test_a_weekly_rule_read_for_centuries_is_cut_not_skipped() -> None:
+    """Its steps were counted up to the horizon (2999) instead of to where the span is cut,
+    so `schedule --until 2999-12-31` dropped every recurring event as 'too many'."""
+    centuries = context(datetime(2026, 3, 1, tzinfo=UTC), datetime(2999, 12, 31, tzinfo=UTC))
+    result = parse(event("weekly", "FREQ=WEEKLY;BYDAY=MO"), ctx=centuries)
+    assert len(result.windows) > 1000
+    assert result.windows[0].start == datetime(2026, 3, 2, 22, tzinfo=UTC)
+    (warning,) = result.warnings
+    assert warning.startswith("event 'weekly': read only its occurrences until 20")
