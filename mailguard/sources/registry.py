@@ -7,6 +7,7 @@ feed should not pay for them.
 
 from __future__ import annotations
 
+import json
 from importlib import import_module
 from types import ModuleType
 
@@ -29,9 +30,17 @@ def detect_kind(data: bytes, ctx: ParseContext) -> str:
             continue  # no need to load a JSON reader for XML, or a feed reader for JSON
         if _module(kind).sniff(data):
             return kind
-    if json_like:
+    if json_like and _parses_as_json(data):
         raise ParseError(ctx.source, "JSON, but not a status page format mailguard knows")
-    return "text"
+    return "text"  # "[Example Mail] Scheduled maintenance …" starts like JSON, is prose
+
+
+def _parses_as_json(data: bytes) -> bool:
+    try:
+        json.loads(data)
+    except ValueError:  # UnicodeDecodeError too
+        return False
+    return True
 
 
 def parse_source(data: bytes, kind: str, ctx: ParseContext) -> ParseResult:

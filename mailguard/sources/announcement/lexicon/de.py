@@ -96,9 +96,10 @@ GERMAN = Language(
     ),
     completed_phrases=(
         r"(?:wurde|wurden)\s+(?:\w+\s+){0,3}?(?:erfolgreich\s+)?"
-        r"(?:abgeschlossen|beendet|durchgeführt|fertiggestellt)",
+        r"(?:abgeschlossen|beendet|durchgeführt|fertiggestellt|behoben|beseitigt)",
         r"(?:ist|sind)\s+(?:\w+\s+){0,3}?(?:erfolgreich\s+|nun\s+|jetzt\s+|inzwischen\s+)?"
-        r"(?:abgeschlossen|beendet)",
+        r"(?:abgeschlossen|beendet|behoben)",
+        r"(?:störung|fehler|problem)\s+behoben",
         r"erfolgreich\s+(?:abgeschlossen|beendet|durchgeführt)",
     ),
     actual_phrases=(

@@ -90,6 +90,8 @@ ENGLISH = Language(
         r"(?:is|are)\s+(?:now\s+)?(?:complete|completed|finished|over|done)\b",
         r"(?:was|were)\s+(?:successfully\s+)?(?:completed|finished|carried\s+out)",
         r"(?:completed|finished)\s+successfully", r"successfully\s+(?:completed|finished)",
+        r"(?:has|have)\s+been\s+(?:resolved|fixed)", r"(?:is|are)\s+(?:now\s+)?(?:resolved|fixed)",
+        r"resolved:",
     ),
     actual_phrases=(
         r"(?:was|were)\s+(?:\S+\s+){0,8}?(?:offline|down|unavailable|unreachable"
