@@ -61,6 +61,7 @@ GERMAN = Language(
         "spätestens bis": "-", "und vor": "-", "und spätestens": "-",
         "statt am": "H", "statt um": "H", "statt von": "H", "statt wie": "H", "nicht am": "H",
         "alter termin": "H", "alte zeit": "H", "wie ursprünglich": "H",
+        "zum nächsten morgen": "-", "zum folgenden morgen": "-",
     },
     glue=frozenset({"am", "an", "den", "dem", "der", "des", "im", "in", "uhr"}),
     repeat=frozenset({"jeweils", "täglich", "taeglich", "jede", "jeden", "jeder",

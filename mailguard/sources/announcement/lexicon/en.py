@@ -56,6 +56,7 @@ ENGLISH = Language(
         "not before": "S", "no earlier than": "S", "no later than": "-", "not later than": "-",
         "and before": "-", "at the latest by": "-", "instead of": "H", "not on": "H",
         "old time": "H", "old date": "H", "old slot": "H", "as originally": "H",
+        "the next morning": "-", "the following morning": "-",
     },
     glue=frozenset({"on", "the", "of", "o'clock", "in"}),
     repeat=frozenset({"nightly", "daily", "each", "every"}),
