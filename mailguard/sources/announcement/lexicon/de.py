@@ -103,6 +103,11 @@ GERMAN = Language(
         r"(?:störung|fehler|problem)\s+behoben",
         r"erfolgreich\s+(?:abgeschlossen|beendet|durchgeführt)",
     ),
+    prospective_phrases=(
+        r"wenn", r"sobald", r"nachdem", r"(?:ist|sind)\s+(?:\w+\s+)?bis", r"damit", r"falls", r"bevor", r"sofern",
+        r"voraussichtlich", r"soll", r"sollen", r"sollte", r"sollten", r"wird", r"werden",
+        r"geplant",
+    ),
     actual_phrases=(
         r"(?:war|waren)\s+(?:\S+\s+){0,8}?(?:nicht\s+erreichbar|nicht\s+verfügbar|offline"
         r"|unterbrochen|ausgefallen|gestört)",

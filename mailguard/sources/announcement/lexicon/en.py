@@ -91,8 +91,15 @@ ENGLISH = Language(
         r"(?:is|are)\s+(?:now\s+)?(?:complete|completed|finished|over|done)\b",
         r"(?:was|were)\s+(?:successfully\s+)?(?:completed|finished|carried\s+out)",
         r"(?:completed|finished)\s+successfully", r"successfully\s+(?:completed|finished)",
-        r"(?:has|have)\s+been\s+(?:resolved|fixed)", r"(?:is|are)\s+(?:now\s+)?(?:resolved|fixed)",
+        r"(?:issue|problem|incident|outage|fault|error)s?\s+(?:has|have)\s+been\s+(?:resolved|fixed)",
+        r"(?:issue|problem|incident|outage|fault|error)s?\s+(?:is|are|was|were)\s+(?:now\s+)?"
+        r"(?:resolved|fixed)",
         r"resolved:",
+    ),
+    prospective_phrases=(
+        r"once", r"when", r"whenever", r"after", r"as\s+soon\s+as", r"until", r"till",
+        r"by\s+the\s+time", r"to\s+make\s+sure", r"to\s+ensure", r"so\s+that", r"if",
+        r"will", r"should", r"expected", r"planned", r"by\s+\d",
     ),
     actual_phrases=(
         r"(?:was|were)\s+(?:\S+\s+){0,8}?(?:offline|down|unavailable|unreachable"
