@@ -140,16 +140,14 @@ def _phrase_of(sentence: Sentence) -> str:
     return text if len(text) <= 80 else text[:79] + "…"
 
 
-#: Where a clause begins: a completion is read in its own clause only.
-_CLAUSE_MARKS = ",;:(–—"
-
-
 def apply_completion(found: list[Found], all_sentences: list[Sentence]) -> list[Found]:
     """A completion notice: its planned windows completed, what happened in their description."""
     if not found or not lexicon.COMPLETED.search("\n".join(s.text for s in all_sentences)):
         return found
     done = {
-        position for position, sentence in enumerate(all_sentences) if _says_done(sentence.text)
+        position
+        for position, sentence in enumerate(all_sentences)
+        if lexicon.says_done(sentence.text)
     }
     if not done:
         return found
@@ -165,15 +163,6 @@ def apply_completion(found: list[Found], all_sentences: list[Sentence]) -> list[
         else item
         for item in planned
     ]
-
-
-def _says_done(text: str) -> bool:
-    """ "wurde abgeschlossen", but not "once it is finished" or "sind bis 1 Uhr abgeschlossen"."""
-    for match in lexicon.COMPLETED.finditer(text):
-        clause = max(text.rfind(mark, 0, match.start()) for mark in _CLAUSE_MARKS) + 1
-        if lexicon.PROSPECTIVE.search(text[clause : match.end()]) is None:
-            return True
-    return False
 
 
 def _near(item: Found, done: set[int], all_sentences: list[Sentence]) -> bool:

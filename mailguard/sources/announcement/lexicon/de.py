@@ -62,6 +62,7 @@ GERMAN = Language(
         "statt am": "H", "statt um": "H", "statt von": "H", "statt wie": "H", "nicht am": "H",
         "alter termin": "H", "alte zeit": "H", "wie ursprünglich": "H",
         "zum nächsten morgen": "-", "zum folgenden morgen": "-",
+        "anstatt eines": "w", "anstatt einer": "w", "statt eines": "w", "statt einer": "w",
     },
     glue=frozenset({"am", "an", "den", "dem", "der", "des", "im", "in", "uhr"}),
     repeat=frozenset({"jeweils", "täglich", "taeglich", "jede", "jeden", "jeder",
@@ -103,10 +104,14 @@ GERMAN = Language(
         r"(?:störung|fehler|problem)\s+behoben",
         r"erfolgreich\s+(?:abgeschlossen|beendet|durchgeführt)",
     ),
+    cancel_doubt_phrases=(
+        r"nicht", r"nie", r"kein\w*", r"falls", r"wenn", r"sofern", r"sollte\w*", r"kann",
+        r"könnte\w*", r"ob",
+    ),
     prospective_phrases=(
-        r"wenn", r"sobald", r"nachdem", r"(?:ist|sind)\s+(?:\w+\s+)?bis", r"damit", r"falls", r"bevor", r"sofern",
-        r"voraussichtlich", r"soll", r"sollen", r"sollte", r"sollten", r"wird", r"werden",
-        r"geplant",
+        r"wenn", r"sobald", r"nachdem", r"(?:ist|sind)\s+(?:\w+\s+)?bis", r"damit", r"falls",
+        r"bevor", r"sofern", r"voraussichtlich", r"soll", r"sollen", r"sollte", r"sollten",
+        r"wird", r"werden", r"geplant",
     ),
     actual_phrases=(
         r"(?:war|waren)\s+(?:\S+\s+){0,8}?(?:nicht\s+erreichbar|nicht\s+verfügbar|offline"

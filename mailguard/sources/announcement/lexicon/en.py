@@ -57,6 +57,7 @@ ENGLISH = Language(
         "and before": "-", "at the latest by": "-", "instead of": "H", "not on": "H",
         "old time": "H", "old date": "H", "old slot": "H", "as originally": "H",
         "the next morning": "-", "the following morning": "-",
+        "instead of a": "w", "instead of an": "w",  # "instead of a full outage": no old time
     },
     glue=frozenset({"on", "the", "of", "o'clock", "in"}),
     repeat=frozenset({"nightly", "daily", "each", "every"}),
@@ -95,6 +96,10 @@ ENGLISH = Language(
         r"(?:issue|problem|incident|outage|fault|error)s?\s+(?:is|are|was|were)\s+(?:now\s+)?"
         r"(?:resolved|fixed)",
         r"resolved:",
+    ),
+    cancel_doubt_phrases=(
+        r"not", r"never", r"if", r"unless", r"in\s+case", r"should", r"may", r"might",
+        r"could", r"whether",
     ),
     prospective_phrases=(
         r"once", r"when", r"whenever", r"after", r"as\s+soon\s+as", r"until", r"till",
