@@ -140,6 +140,8 @@ def _plausible(name: str, match: re.Match[str], kinds: str, tokens: list[Token])
     intro, conn = _group(match, "intro"), _group(match, "conn")
     if conn == "&" and intro != "B":
         return False
+    if conn is not None and conn.startswith("&") and intro is None:
+        return False  # "instead of 22:00 and end at 01:00": the end of another start
     if name == "date_list_then_range" and match.start() > 0 and kinds[match.start() - 1] == "B":
         return False  # "zwischen dem 13. und 14.03.": a range of days, not a list
     if name == "start_only" and not tokens[match.start()].text.lower().startswith(_STARTING):
