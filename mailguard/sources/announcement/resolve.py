@@ -540,7 +540,8 @@ class Pinner:
         return actual
 
     def _check_season(self, zone_token: Token | None, start: datetime, notes: Notes) -> None:
-        """ "CET" in July is a common slip: say so, but keep the offset the text states."""
+        """ "CET" in July is a common slip: say so, keep the offset the text states, and
+        doubt it (the writer may have meant the local clock, an hour later)."""
         if zone_token is None or not isinstance(zone_token.value, ZoneValue):
             return
         label = zone_token.value.label
@@ -552,7 +553,8 @@ class Pinner:
             season = "summer" if in_summer else "standard"
             notes.add(
                 f"{label} stated, but {region} is on {season} time on {start.date().isoformat()}; "
-                f"read as {start.strftime('%z')[:3]}:{start.strftime('%z')[3:]} as written"
+                f"read as {start.strftime('%z')[:3]}:{start.strftime('%z')[3:]} as written",
+                Confidence.MEDIUM,
             )
 
 

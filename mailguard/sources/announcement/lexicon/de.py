@@ -121,7 +121,9 @@ GERMAN = Language(
     service_hours_phrases=(
         r"hotline", r"kundenservice", r"kundendienst", r"support", r"servicezeiten",
         r"öffnungszeiten", r"geöffnet", r"erreichbar", r"sprechzeiten", r"geschäftszeiten",
-        r"bürozeiten", r"telefonisch", r"beratung",
+        r"bürozeiten", r"telefonisch", r"beratung", r"erreichen\s+sie\s+uns",
+        r"sie\s+erreichen\s+uns", r"rufen\s+sie\s+(?:uns\s+)?an", r"anrufen", r"telefon\w*",
+        r"bei\s+fragen",
     ),
     outage_phrases=(
         r"nicht\s+erreichbar", r"nicht\s+verfügbar", r"eingeschränkt", r"ausfall\w*",
