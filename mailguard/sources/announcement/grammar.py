@@ -66,6 +66,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("night", r"(?:[FS]w?)?" + _DAY_RANGE + r"w{0,4}" + _TIME_RANGE),
     # 23:45–02:30 in the night of 18 to 19 July 2011
     ("night_time_first", _TIME_RANGE + r"w{0,4}(?:[FS]w?)?" + _DAY_RANGE),
+    # zwischen dem 4. und 6. Mai 2026 jeweils von 22 bis 23 Uhr
+    ("between_days", r"B(?P<sd>[Ddn])&(?P<ed>D)w{0,6}" + _TIME_RANGE),
     # am 13. und 14.03.2026 jeweils von 22 bis 23 Uhr / on 16 and 17 March, 21:00–22:00
     ("date_list_then_range", r"(?P<sd>[Ddn])&(?P<ed>D)" + _GAP + _TIME_RANGE),
     # am 3. März 2026 von 22:00 bis 02:00 Uhr
@@ -105,7 +107,7 @@ _OPEN_PATTERNS = frozenset({"date_start", "start_date", "start_only"})
 #: Words that start a window on their own ("beginnt um 22 Uhr"); "at"/"um" alone do not.
 _STARTING = ("begin", "beginn", "start", "commenc", "ab", "from", "von", "not before",
              "nicht vor", "frühestens", "no earlier than")  # fmt: skip
-_DAYS_THEN_TIMES = frozenset({"night", "night_time_first"})
+_DAYS_THEN_TIMES = frozenset({"night", "night_time_first", "between_days"})
 
 
 def kinds_of(tokens: list[Token]) -> str:
