@@ -187,3 +187,32 @@ def test_a_right_click_on_the_icon_opens_the_menu_and_its_last_entry_quits_the_a
 def pointer(desktop: DesktopSession, *args: str) -> None:
     """Real input through the X server's XTEST extension (xdotool)."""
     subprocess.run(["xdotool", *args], env=desktop.env, check=True, timeout=10)
+
+
+def test_sigterm_while_the_app_is_still_starting_ends_it_cleanly_and_frees_the_home(
+    profile: Profile, desktop: DesktopSession
+) -> None:
+    app = profile.launch("tray", "--tick", "2")
+    lock = profile.paths.data_dir / "guard.lock"
+    profile.wait_for(
+        lambda: lock.exists() and f"pid {app.pid}:" in lock.read_text(), "the app holding the home"
+    )
+
+    app.terminate()  # the services are still loading: the icon may not even be drawn yet
+
+    assert app.wait(timeout=15) == 0
+    assert app.stderr is not None
+    assert "Traceback" not in app.stderr.read()
+    watch = profile.launch("watch", "--tick", "2")  # the home is free for the next guard
+    profile.wait_for(lambda: f"pid {watch.pid}:" in lock.read_text(), "watch taking the freed home")
+
+
+def test_sigterm_ends_a_running_app_cleanly(profile: Profile, desktop: DesktopSession) -> None:
+    app = profile.launch("tray", "--tick", "2")
+    with desktop.x_display() as x:
+        profile.wait_for(lambda: x.tray_icons_of(app.pid), "the icon in the tray")
+
+        app.terminate()
+
+        assert app.wait(timeout=15) == 0
+        profile.wait_for(lambda: not x.tray_icons_of(app.pid), "the icon gone from the tray")
