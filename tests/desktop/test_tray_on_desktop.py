@@ -50,7 +50,10 @@ def on_screen(desktop: DesktopSession, summary: str) -> Callable[[], bool]:
     """True once a notification titled ``summary…`` is among those dunst shows."""
 
     def shown() -> bool:
-        return desktop.dunst.count() >= 1 and summary in desktop.dunst.menu()
+        try:
+            return desktop.dunst.count() >= 1 and summary in desktop.dunst.menu()
+        except RuntimeError:  # dunst had nothing with actions on screen when asked: ask again
+            return False
 
     return shown
 
@@ -103,6 +106,25 @@ def test_a_window_that_just_ended_is_told_at_start_and_resync_now_finds_the_late
     desktop.dunst.close_all()
     (notice,) = [n for n in desktop.dunst.history() if n.summary == "E-mail maintenance is over"]
     assert "Mail server migration" in notice.body
+
+
+def test_a_windows_milestones_share_one_bubble_so_the_red_start_leaves_when_it_ends(
+    profile: Profile, desktop: DesktopSession, dovecot: Dovecot, mail_user: MailUser
+) -> None:
+    earlier = {n.id for n in desktop.dunst.history()}  # other tests' notifications
+    profile.add_account(dovecot, mail_user)
+    add_window(profile, timedelta(seconds=12), timedelta(seconds=12), "Short swap")
+    profile.launch("tray", "--tick", "2")
+    profile.wait_for(on_screen(desktop, "E-mail maintenance has started"), "the start on screen")
+
+    profile.wait_for(
+        on_screen(desktop, "E-mail maintenance is over"), "the end on screen", timeout_s=40
+    )
+
+    desktop.dunst.close_all()  # what was on screen goes to the history, where it can be read
+    shown = [n.summary for n in desktop.dunst.history() if n.id not in earlier]
+    assert len(shown) == 1, shown  # one bubble all along: each milestone replaced the last
+    assert shown[0] != "E-mail maintenance has started"
 
 
 def test_a_second_launch_hands_over_to_the_running_app_which_shows_its_settings(
