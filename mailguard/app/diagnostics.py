@@ -215,6 +215,7 @@ def check_sources(paths: AppPaths) -> Iterator[Check]:
     from mailguard.app.zones import parse_zone  # noqa: PLC0415
     from mailguard.net.cache import SourceCache  # noqa: PLC0415
     from mailguard.net.fetcher import Fetcher  # noqa: PLC0415
+    from mailguard.net.locations import masked_location  # noqa: PLC0415
     from mailguard.service.account_windows import LOOKAHEAD, LOOKBACK  # noqa: PLC0415
     from mailguard.service.schedule_reader import ScheduleReader, SourceSpec  # noqa: PLC0415
 
@@ -223,7 +224,7 @@ def check_sources(paths: AppPaths) -> Iterator[Check]:
     with Fetcher(paths.http_cache_dir) as fetcher:
         for account in accounts:
             for source in account.schedule_sources:
-                name = f"source:{account.name}:{source.location}"
+                name = f"source:{account.name}:{masked_location(source.location)}"
                 if source.is_mailbox:
                     yield Check(name, True, "read from the mailbox with the account")
                     continue
