@@ -33,6 +33,7 @@ from mailguard.core.account import AccountConfig
 from mailguard.core.errors import MailguardError
 from mailguard.core.model import MaintenanceWindow
 from mailguard.core.schedule_source import MAILBOX_PREFIX, ScheduleSource
+from mailguard.net.locations import masked_location
 from mailguard.sources.registry import SOURCE_KINDS
 from mailguard.store.account_store import AccountStore
 from mailguard.ui.context import UiContext
@@ -133,7 +134,7 @@ class SourcesPage(AccountScopedPage):
         paths, account = self.context.paths, self.chosen_account()
         self.results.clear()
         self.found = None
-        busy = self.tr("Reading {source}…").format(source=source.location)
+        busy = self.tr("Reading {source}…").format(source=masked_location(source.location))
         self.work.run(
             lambda: check_source(paths, account, source, now=datetime.now(UTC)),
             self._checked,
@@ -228,7 +229,7 @@ class SourcesPage(AccountScopedPage):
         for source in account.schedule_sources if account else ():
             item = QTreeWidgetItem(
                 [
-                    source.location,
+                    masked_location(source.location),  # as every listing shows it
                     self.kind.itemText(KINDS.index(source.kind))
                     if source.kind in KINDS
                     else source.kind,
@@ -238,7 +239,7 @@ class SourcesPage(AccountScopedPage):
                 ]
             )
             item.setData(0, Qt.ItemDataRole.UserRole, source.location)
-            item.setToolTip(0, source.location)
+            item.setToolTip(0, masked_location(source.location))
             self.sources.addTopLevelItem(item)
         self._update_buttons()
 
