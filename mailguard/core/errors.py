@@ -25,9 +25,22 @@ class SourceError(MailguardError):
     """A schedule source could not be read or understood."""
 
     def __init__(self, source: str, reason: str) -> None:
-        super().__init__(f"{source}: {reason}")
+        super().__init__(f"{_shortened(source)}: {reason}")
         self.source = source
         self.reason = reason
+
+
+#: Longer source names are shortened in messages: one line should fit a terminal or two.
+_SHOWN_SOURCE_CHARS = 160
+
+
+def _shortened(source: str) -> str:
+    """An overlong name (a mistyped path of thousands of characters) with its middle left out."""
+    if len(source) <= _SHOWN_SOURCE_CHARS:
+        return source
+    head = _SHOWN_SOURCE_CHARS * 2 // 3
+    tail = _SHOWN_SOURCE_CHARS - head - 1
+    return f"{source[:head]}…{source[-tail:]}"
 
 
 class FetchError(SourceError):

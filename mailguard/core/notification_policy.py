@@ -1,6 +1,9 @@
 """Which guard events become desktop notifications, worded to say what to do and not to do.
 
 One notification per event, never a flood: an event's key is announced once;
+a window's milestones share one bubble (each replaces the one before, so the
+red "has started" does not stay on screen once the window is over), and an
+update to a bubble already shown does not count as a new one;
 foreign edits per account at most every ``foreign_edit_every``; errors only
 when they persist (a wrong password at once, an unreachable server or source
 after ``error_grace``) and then at most every ``error_every``; and no more than
@@ -74,6 +77,8 @@ class Notification:
     actions: tuple[Action, ...] = ()
     urgency: Urgency = Urgency.NORMAL
     report_id: int | None = None  # for SHOW_REPORT
+    #: Notifications with the same thread replace each other's bubble on screen.
+    thread: str | None = None
 
 
 @dataclass
@@ -87,6 +92,7 @@ class NotificationPolicy:
     paused_until: datetime | None = None
     _said: set[str] = field(default_factory=set)
     _sent_at: deque[datetime] = field(default_factory=deque)
+    _threads: set[str] = field(default_factory=set)
     _foreign_at: dict[str, datetime] = field(default_factory=dict)
     _error_since: dict[tuple[str, ErrorKind], datetime] = field(default_factory=dict)
     _error_told: dict[tuple[str, ErrorKind], datetime] = field(default_factory=dict)
@@ -110,8 +116,11 @@ class NotificationPolicy:
         ``asked``: the user started what these events report ("Resync now"), so
         its outcome is told at once, an error too.
         """
-        wanted = [n for n in self._candidates(list(events), now, asked) if n.key not in self._said]
-        self._said.update(n.key for n in wanted)
+        fresh = [n for n in self._candidates(list(events), now, asked) if n.key not in self._said]
+        self._said.update(n.key for n in fresh)
+        updates = [n for n in fresh if n.thread is not None and n.thread in self._threads]
+        wanted = [n for n in fresh if n not in updates]
+        self._threads.update(n.thread for n in fresh if n.thread is not None)
         while self._sent_at and now - self._sent_at[0] >= timedelta(minutes=1):
             self._sent_at.popleft()
         room = max(0, self.burst - len(self._sent_at))
@@ -122,7 +131,7 @@ class NotificationPolicy:
         else:
             shown = [*wanted[: room - 1], _more(len(wanted) - (room - 1), now)]
         self._sent_at.extend(now for _ in shown)
-        return shown
+        return [*updates, *shown]
 
     def _candidates(
         self, events: list[RunnerEvent], now: datetime, asked: bool
@@ -207,6 +216,10 @@ def _key(event: GuardEvent) -> str:
     return f"{event.kind.value}{lead}:{event.account}:{event.window.id}"
 
 
+def _window_thread(account: str, window_id: str) -> str:
+    return f"window:{account}:{window_id}"
+
+
 def _milestone(event: GuardEvent) -> Notification:
     window = event.window
     span: dict[str, Argument] = {"title": window.title, "start": window.start, "end": window.end}
@@ -243,6 +256,7 @@ def _milestone(event: GuardEvent) -> Notification:
             ),
             body=body,
             actions=actions,
+            thread=_window_thread(event.account, window.id),
         )
     elif event.kind is EventKind.STARTED:
         title = QT_TRANSLATE_NOOP("Notification", "E-mail maintenance has started")
@@ -268,7 +282,15 @@ def _milestone(event: GuardEvent) -> Notification:
         )
         actions = ()
         urgency = Urgency.LOW
-    return Notification(_key(event), event.account, Phrase(_CTX, title), body, actions, urgency)
+    return Notification(
+        _key(event),
+        event.account,
+        Phrase(_CTX, title),
+        body,
+        actions,
+        urgency,
+        thread=_window_thread(event.account, window.id),
+    )
 
 
 def _late_mail(event: LateMailFound) -> Notification:
@@ -370,6 +392,7 @@ def _compared(event: ResyncFinished) -> Notification:
         actions=(Action.SHOW_REPORT,),
         urgency=Urgency.LOW if report.is_empty else Urgency.NORMAL,
         report_id=report.id,
+        thread=_window_thread(event.account, event.window.id) if event.window else None,
     )
 
 

@@ -7,6 +7,7 @@ feed should not pay for them.
 
 from __future__ import annotations
 
+import re
 from importlib import import_module
 from types import ModuleType
 
@@ -29,7 +30,7 @@ def detect_kind(data: bytes, ctx: ParseContext) -> str:
             continue  # no need to load a JSON reader for XML, or a feed reader for JSON
         if _module(kind).sniff(data):
             return kind
-    if json_like:
+    if json_like and not _tagged_subject(data):
         raise ParseError(ctx.source, "JSON, but not a status page format mailguard knows")
     return "text"
 
@@ -44,3 +45,11 @@ def parse_source(data: bytes, kind: str, ctx: ParseContext) -> ParseResult:
         )
     result: ParseResult = _module(kind).parse(data, ctx)
     return result
+
+
+#: "[Example Mail] Scheduled maintenance …": a mailed notice's subject tag, not a JSON array.
+_SUBJECT_TAG = re.compile(rb"\[[^\[\]{}\"\n]{1,80}\]\s*\w")
+
+
+def _tagged_subject(data: bytes) -> bool:
+    return _SUBJECT_TAG.match(data.lstrip(b"\xef\xbb\xbf \t\r\n")) is not None

@@ -98,7 +98,10 @@ def run_demo_tray(length: timedelta, *, keep: bool) -> int:
     ):
         app, player = demo_app(qt_app, setup)
         qt_app.aboutToQuit.connect(app.shutdown)
-        quit_on_signals(qt_app)
+        stop = quit_on_signals(qt_app)
         app.start()
+        if stop.requested:  # Ctrl-C while the world was set up
+            app.shutdown()
+            return 0
         player.start()
         return qt_app.exec()

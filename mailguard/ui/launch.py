@@ -50,6 +50,7 @@ def run_tray(paths: AppPaths, options: TrayOptions | None = None) -> int:
     """The app's event loop; returns its exit code."""
     options = options or TrayOptions()
     qt_app = make_qt_app(sys.argv[:1])
+    stop = quit_on_signals(qt_app)  # before the slow part: a Ctrl-C while starting ends it too
     if hand_over(paths):
         log.info("another mailguard runs for this home; it was asked to show its window")
         return 0
@@ -71,8 +72,10 @@ def run_tray(paths: AppPaths, options: TrayOptions | None = None) -> int:
 
         app = TrayApp(qt_app, paths, options, tray_icon=icon)
         qt_app.aboutToQuit.connect(app.shutdown)
-        quit_on_signals(qt_app)
         app.start()
+        if stop.requested:  # while starting; its posted quit may have been spent already
+            app.shutdown()
+            return 0
         return qt_app.exec()
     finally:
         lock.release()
@@ -134,14 +137,30 @@ def make_qt_app(argv: Sequence[str]) -> QApplication:
     return qt_app
 
 
-def quit_on_signals(qt_app: QApplication) -> None:
+class StopRequest:
+    """Whether Ctrl-C or SIGTERM came; the caller checks it before entering the loop."""
+
+    requested = False
+
+
+def quit_on_signals(qt_app: QApplication) -> StopRequest:
     """Ctrl-C and SIGTERM end the app cleanly (aboutToQuit runs its shutdown).
 
-    Python runs signal handlers only between bytecodes; the timer hands control
-    back to the interpreter four times a second while Qt's loop waits.
+    ``quit()`` before the event loop runs does nothing, and the start's own
+    ``processEvents`` would spend a posted one; so a signal while starting is
+    also remembered, for the caller to check before ``exec()``. Python runs
+    signal handlers only between bytecodes; the timer hands control back to the
+    interpreter four times a second while Qt's loop waits.
     """
+    stop = StopRequest()
+
+    def on_signal(*_: object) -> None:
+        stop.requested = True
+        QTimer.singleShot(0, qt_app.quit)
+
     for number in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(number, lambda *_: qt_app.quit())
+        signal.signal(number, on_signal)
     wake = QTimer(qt_app)
     wake.timeout.connect(lambda: None)
     wake.start(250)
+    return stop

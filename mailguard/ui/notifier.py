@@ -49,6 +49,9 @@ class Notifier(QObject):
         self._tray = tray
         self._bus: NotificationBus | None = None
         self._sent: dict[int, Notification] = {}
+        # The daemon's id showing each thread; read and written only by the lane's jobs
+        # (one after another), so a send knows the id of the send just before it.
+        self._bubble_of_thread: dict[str, int] = {}
         self._last_balloon: Notification | None = None
         # Held while the service is looked for: the guard's first round can finish first.
         self._waiting: list[Notification] | None = None
@@ -79,9 +82,11 @@ class Notifier(QObject):
         actions = [(a.value, self._render(ACTION_LABELS[a])) for a in note.actions]
         if note.actions:  # a click on the bubble does the first action
             actions.insert(0, ("default", actions[0][1]))
+        bubbles = self._bubble_of_thread
 
         def send(_report: Callable[[object], None]) -> int:
-            return bus.notify(
+            replaces = bubbles.get(note.thread, 0) if note.thread else 0
+            notification_id = bus.notify(
                 app_name=APP_NAME,
                 title=title,
                 body=body,
@@ -89,7 +94,11 @@ class Notifier(QObject):
                 actions=actions,
                 urgency=int(note.urgency),
                 desktop_entry=DESKTOP_ENTRY,
+                replaces_id=replaces,
             )
+            if note.thread:
+                bubbles[note.thread] = notification_id
+            return notification_id
 
         self._lanes.submit(
             LANE,
@@ -150,6 +159,8 @@ class Notifier(QObject):
             return  # another program's notification
         if signal.reason is not None:
             del self._sent[signal.notification_id]
+            if note.thread is not None:
+                self._forget_bubble(note.thread, signal.notification_id)
             return
         action = signal.action
         if action == "default":
@@ -157,6 +168,16 @@ class Notifier(QObject):
         if action in {a.value for a in Action}:
             self.action_invoked.emit(action, note)
             self._close(signal.notification_id)  # done with: the bubble goes away
+
+    def _forget_bubble(self, thread: str, notification_id: int) -> None:
+        """A closed bubble is not replaced: the thread's next notification is a new one."""
+        bubbles = self._bubble_of_thread
+
+        def forget(_report: Callable[[object], None]) -> None:
+            if bubbles.get(thread) == notification_id:
+                del bubbles[thread]
+
+        self._lanes.submit(LANE, forget)
 
     def _close(self, notification_id: int) -> None:
         bus = self._bus

@@ -86,7 +86,9 @@ def test_a_path_too_long_is_one_line(tmp_path: Path) -> None:
     result = CliRunner(tmp_path / "home")("schedule", str(path))
 
     assert result.exit_code == 2
-    assert error_line(result) == f"mailguard: error: {path}: the path is too long"
+    line = error_line(result)
+    assert line.startswith(f"mailguard: error: {tmp_path}")
+    assert line.endswith("x…" + "x" * 53 + ": the path is too long")  # its middle left out
 
 
 def test_a_home_path_too_long_is_one_line(tmp_path: Path) -> None:

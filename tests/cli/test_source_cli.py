@@ -114,9 +114,14 @@ def test_credentials_are_masked_in_every_listing(
         cli("source", "list", "--json"),
         cli("account", "list", "--json"),
         cli("account", "list"),
+        cli("status"),
+        cli("status", "--json"),
+        cli("doctor"),
+        cli("doctor", "--json"),
     ]
 
     assert all(SECRET not in result.out + result.err for result in shown)
+    assert f"source:work:{masked}" in [c["name"] for c in shown[-1].json()["checks"]]
     assert shown[0].out == f"work  {masked}\n"
     assert shown[1].json()[0]["location"] == masked
     assert shown[2].json()[0]["sources"] == [masked]

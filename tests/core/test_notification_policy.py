@@ -146,3 +146,36 @@ def test_a_resync_the_user_asked_for_is_told_even_without_a_window() -> None:
     failed = GuardFailure("work", NOW, ErrorKind.NETWORK, "server unreachable", "resync")
     (told,) = NotificationPolicy().notifications([failed], NOW, asked=True)
     assert told.title.english(UTC) == "Resync of work failed"
+
+
+def test_a_windows_milestones_share_one_bubble_and_updating_it_is_not_a_flood() -> None:
+    policy = NotificationPolicy(burst=2)
+    kinds = [
+        (EventKind.ANNOUNCED, None),
+        (EventKind.LEAD_WARNING, timedelta(seconds=20)),
+        (EventKind.LEAD_WARNING, timedelta(seconds=10)),
+        (EventKind.STARTED, None),
+        (EventKind.ENDED, None),
+    ]
+    shown = [
+        note
+        for n, (kind, lead) in enumerate(kinds)
+        for note in policy.notifications([milestone(kind, lead)], NOW + timedelta(seconds=5 * n))
+    ]
+    titles = [n.title.english(UTC) for n in shown]
+    assert len(titles) == 5  # five in 20 s, over a burst of two: they are one bubble, updated
+    assert titles[0] == "E-mail maintenance announced"
+    assert titles[-2:] == ["E-mail maintenance has started", "E-mail maintenance is over"]
+    assert len({n.thread for n in shown}) == 1
+    other = NotificationPolicy().notifications(
+        [GuardEvent(EventKind.STARTED, "home", WINDOW, NOW)], NOW
+    )
+    assert other[0].thread not in {n.thread for n in shown}  # another account: its own bubble
+
+
+def test_the_first_comparison_after_a_window_continues_its_bubble() -> None:
+    policy = NotificationPolicy()
+    (ended,) = policy.notifications([milestone(EventKind.ENDED)], NOW)
+    report = RefreshReport("work", NOW, NOW, id=3)
+    (compared,) = policy.notifications([ResyncFinished("work", NOW, report, WINDOW)], NOW)
+    assert compared.thread == ended.thread

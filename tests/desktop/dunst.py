@@ -103,7 +103,7 @@ class Dunst:
 
     def menu(self) -> str:
         """dunst's context menu now: a line per action of every notification on screen."""
-        return self._context("")
+        return self._context("", timeout_s=3.0)
 
     def invoke(self, label: str, summary: str) -> str:
         """Choose action ``label`` of the notification whose title starts with ``summary``.

@@ -50,7 +50,10 @@ def on_screen(desktop: DesktopSession, summary: str) -> Callable[[], bool]:
     """True once a notification titled ``summary…`` is among those dunst shows."""
 
     def shown() -> bool:
-        return desktop.dunst.count() >= 1 and summary in desktop.dunst.menu()
+        try:
+            return desktop.dunst.count() >= 1 and summary in desktop.dunst.menu()
+        except RuntimeError:  # dunst had nothing with actions on screen when asked: ask again
+            return False
 
     return shown
 
@@ -103,6 +106,25 @@ def test_a_window_that_just_ended_is_told_at_start_and_resync_now_finds_the_late
     desktop.dunst.close_all()
     (notice,) = [n for n in desktop.dunst.history() if n.summary == "E-mail maintenance is over"]
     assert "Mail server migration" in notice.body
+
+
+def test_a_windows_milestones_share_one_bubble_so_the_red_start_leaves_when_it_ends(
+    profile: Profile, desktop: DesktopSession, dovecot: Dovecot, mail_user: MailUser
+) -> None:
+    earlier = {n.id for n in desktop.dunst.history()}  # other tests' notifications
+    profile.add_account(dovecot, mail_user)
+    add_window(profile, timedelta(seconds=12), timedelta(seconds=12), "Short swap")
+    profile.launch("tray", "--tick", "2")
+    profile.wait_for(on_screen(desktop, "E-mail maintenance has started"), "the start on screen")
+
+    profile.wait_for(
+        on_screen(desktop, "E-mail maintenance is over"), "the end on screen", timeout_s=40
+    )
+
+    desktop.dunst.close_all()  # what was on screen goes to the history, where it can be read
+    shown = [n.summary for n in desktop.dunst.history() if n.id not in earlier]
+    assert len(shown) == 1, shown  # one bubble all along: each milestone replaced the last
+    assert shown[0] != "E-mail maintenance has started"
 
 
 def test_a_second_launch_hands_over_to_the_running_app_which_shows_its_settings(
@@ -187,3 +209,32 @@ def test_a_right_click_on_the_icon_opens_the_menu_and_its_last_entry_quits_the_a
 def pointer(desktop: DesktopSession, *args: str) -> None:
     """Real input through the X server's XTEST extension (xdotool)."""
     subprocess.run(["xdotool", *args], env=desktop.env, check=True, timeout=10)
+
+
+def test_sigterm_while_the_app_is_still_starting_ends_it_cleanly_and_frees_the_home(
+    profile: Profile, desktop: DesktopSession
+) -> None:
+    app = profile.launch("tray", "--tick", "2")
+    lock = profile.paths.data_dir / "guard.lock"
+    profile.wait_for(
+        lambda: lock.exists() and f"pid {app.pid}:" in lock.read_text(), "the app holding the home"
+    )
+
+    app.terminate()  # the services are still loading: the icon may not even be drawn yet
+
+    assert app.wait(timeout=15) == 0
+    assert app.stderr is not None
+    assert "Traceback" not in app.stderr.read()
+    watch = profile.launch("watch", "--tick", "2")  # the home is free for the next guard
+    profile.wait_for(lambda: f"pid {watch.pid}:" in lock.read_text(), "watch taking the freed home")
+
+
+def test_sigterm_ends_a_running_app_cleanly(profile: Profile, desktop: DesktopSession) -> None:
+    app = profile.launch("tray", "--tick", "2")
+    with desktop.x_display() as x:
+        profile.wait_for(lambda: x.tray_icons_of(app.pid), "the icon in the tray")
+
+        app.terminate()
+
+        assert app.wait(timeout=15) == 0
+        profile.wait_for(lambda: not x.tray_icons_of(app.pid), "the icon gone from the tray")

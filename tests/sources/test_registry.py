@@ -82,3 +82,15 @@ def test_damaged_samples_never_crash_any_reader(path: Path, position: int, junk:
     for kind in SOURCE_KINDS:
         with contextlib.suppress(MailguardError):
             parse_source(damaged, kind, CTX)
+
+
+def test_text_that_only_starts_like_json_is_read_as_text() -> None:
+    """A mailed notice whose subject starts "[Example Mail]" is prose, not broken JSON."""
+    notice = b"[Example Mail] Scheduled maintenance\n\n21 March 2026, 22:00 - 23:00 UTC\n"
+    assert detect_kind(notice, CTX) == "text"
+
+
+@pytest.mark.parametrize("data", [b'[{"id": "x", "name": "IMAP"', b"[1, 2]", b'["Example"] x'])
+def test_an_array_that_is_no_status_page_stays_a_parse_error(data: bytes) -> None:
+    with pytest.raises(ParseError, match="not a status page format"):
+        detect_kind(data, CTX)

@@ -49,7 +49,7 @@ def test_check_now_lists_the_window_a_status_page_announces_and_add_keeps_the_so
     page_json = status_page(datetime.now(UTC), lead=timedelta(days=3), length=timedelta(hours=2))
     with ScriptedServer() as server:
         server.document("/api/v2/summary.json", json.dumps(page_json).encode())
-        url = server.url("/api/v2/summary.json")
+        url = server.url("/api/v2/summary.json").replace("://", "://noc:s3cret@")
         type_into(qtbot, page.location, url)
         type_into(qtbot, page.components, "IMAP")
         qtbot.mouseClick(page.check, Qt.MouseButton.LeftButton)
@@ -65,7 +65,9 @@ def test_check_now_lists_the_window_a_status_page_announces_and_add_keeps_the_so
     stored = AccountStore(app.paths.config_dir).get("work").schedule_sources
     assert [(s.location, s.kind, s.components) for s in stored] == [(url, "auto", ("IMAP",))]
     assert page.sources.topLevelItemCount() == 1
-    assert page.sources.topLevelItem(0).text(0) == url
+    listed = page.sources.topLevelItem(0)
+    assert listed.text(0) == url.replace("s3cret", "***")  # masked, as every listing shows it
+    assert "s3cret" not in listed.toolTip(0)
 
 
 def test_a_password_in_a_source_url_is_not_shown_in_the_list(app: TrayApp, qtbot: QtBot) -> None:

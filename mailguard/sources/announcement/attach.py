@@ -115,7 +115,7 @@ def _fold_parentheses(tokens: list[Token]) -> tuple[list[Token], list[Restatemen
         if inside and inside[0].kind == _HISTORY:
             continue  # "(previously 22:00–02:00)": the old plan, never a window
         if before is not None and _restates(before, inside):
-            restatements.append(Restatement(before, tuple(inside)))
+            restatements.extend(Restatement(before, group) for group in _by_zone(inside))
             continue
         result.extend(inside)
     return result, restatements
@@ -128,6 +128,18 @@ def _closing(tokens: list[Token], opening: int) -> int | None:
         if tokens[index].kind == OPEN:
             return None
     return None
+
+
+def _by_zone(inside: list[Token]) -> list[tuple[Token, ...]]:
+    """ "(15:00–16:00 CET / 10:00–11:00 EDT)": one restatement per zone named."""
+    groups: list[tuple[Token, ...]] = []
+    group: list[Token] = []
+    for token in inside:
+        if token.kind == TIME and group and group[-1].kind == ZONE:
+            groups.append(tuple(group))
+            group = []
+        group.append(token)
+    return [*groups, tuple(group)] if group else groups
 
 
 def _restates(before: Token, inside: list[Token]) -> bool:

@@ -33,6 +33,8 @@ class Reading:
     #: "vom 3. bis 5. März von 22 bis 2 Uhr": the times apply to each day of the range
     #: (or, for two consecutive days and a range over midnight, to the one night).
     times_each_day: bool = False
+    #: "am 13. und 14.03.": the times apply to each of the two dates (not the days between).
+    dates_listed: bool = False
 
     @property
     def open_end(self) -> bool:
@@ -54,9 +56,9 @@ _GAP = "w{0,6}"
 
 #: (name, pattern), most specific first.
 _PATTERNS: tuple[tuple[str, str], ...] = (
-    # vom 18.07.2011 23:45 Uhr bis 19.07.2011 02:30 Uhr
-    ("two_moments", r"(?:[FS][Sw]?)?(?P<sd>[Dd])S?w?(?P<st>[Tn])(?P<sz>Z)?"
-                    r"-{1,2}[wS]{0,2}(?P<ed>[Dd])S?w?(?P<et>T)(?P<ez>Z)?"),
+    # vom 18.07.2011 23:45 Uhr bis 19.07.2011 02:30 Uhr / between 2026-05-19T22:00Z and …
+    ("two_moments", r"(?:(?P<intro>[FSB])[Sw]?)?(?P<sd>[Dd])S?w?(?P<st>[Tn])(?P<sz>Z)?"
+                    r"(?P<conn>-{1,2}|&)[wS]{0,2}(?P<ed>[Dd])S?w?(?P<et>T)(?P<ez>Z)?"),
     # from 10 pm March 3 to 2 am March 4, 2026
     ("two_moments_time_first", r"(?:[FS][Sw]?)?(?P<st>[Tn])(?P<sz>Z)?w{0,2}(?P<sd>D)"
                                r"-{1,2}[wS]{0,2}(?P<et>T)(?P<ez>Z)?w{0,2}(?P<ed>D)"),
@@ -64,6 +66,10 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("night", r"(?:[FS]w?)?" + _DAY_RANGE + r"w{0,4}" + _TIME_RANGE),
     # 23:45–02:30 in the night of 18 to 19 July 2011
     ("night_time_first", _TIME_RANGE + r"w{0,4}(?:[FS]w?)?" + _DAY_RANGE),
+    # zwischen dem 4. und 6. Mai 2026 jeweils von 22 bis 23 Uhr
+    ("between_days", r"B(?P<sd>[Ddn])&(?P<ed>D)w{0,6}" + _TIME_RANGE),
+    # am 13. und 14.03.2026 jeweils von 22 bis 23 Uhr / on 16 and 17 March, 21:00–22:00
+    ("date_list_then_range", r"(?P<sd>[Ddn])&(?P<ed>D)" + _GAP + _TIME_RANGE),
     # am 3. März 2026 von 22:00 bis 02:00 Uhr
     ("date_then_range", r"(?P<sd>[Dd])" + _GAP + _TIME_RANGE),
     # von 22 bis 2 Uhr am 3. März 2026
@@ -101,7 +107,7 @@ _OPEN_PATTERNS = frozenset({"date_start", "start_date", "start_only"})
 #: Words that start a window on their own ("beginnt um 22 Uhr"); "at"/"um" alone do not.
 _STARTING = ("begin", "beginn", "start", "commenc", "ab", "from", "von", "not before",
              "nicht vor", "frühestens", "no earlier than")  # fmt: skip
-_DAYS_THEN_TIMES = frozenset({"night", "night_time_first"})
+_DAYS_THEN_TIMES = frozenset({"night", "night_time_first", "between_days"})
 
 
 def kinds_of(tokens: list[Token]) -> str:
@@ -136,6 +142,10 @@ def _plausible(name: str, match: re.Match[str], kinds: str, tokens: list[Token])
     intro, conn = _group(match, "intro"), _group(match, "conn")
     if conn == "&" and intro != "B":
         return False
+    if conn is not None and conn.startswith("&") and intro is None:
+        return False  # "instead of 22:00 and end at 01:00": the end of another start
+    if name == "date_list_then_range" and match.start() > 0 and kinds[match.start() - 1] == "B":
+        return False  # "zwischen dem 13. und 14.03.": a range of days, not a list
     if name == "start_only" and not tokens[match.start()].text.lower().startswith(_STARTING):
         return False  # "call us at 08:00": "at" alone starts nothing
     bare_start = _group(match, "st") == "n"
@@ -146,6 +156,10 @@ def _plausible(name: str, match: re.Match[str], kinds: str, tokens: list[Token])
             return False  # "15.07.2011 19:23" is a dateline, not a start
         if "P" in kinds[max(0, match.start() - 3) : match.start()]:
             return False  # "veröffentlicht am 15.07.2011 um 19:23"
+        if match.start() > 0 and kinds[match.start() - 1] == "-":
+            before = tokens[match.start() - 1].text
+            if before[:1].isalpha():
+                return False  # "and ending Saturday at 02:00": an end, not a start
     return True
 
 
@@ -170,6 +184,7 @@ def _reading(name: str, match: re.Match[str], tokens: list[Token]) -> Reading:
         duration=token("dur"),
         all_day=_group(match, "ad") is not None or _is_day_range(match),
         times_each_day=name in _DAYS_THEN_TIMES,
+        dates_listed=name == "date_list_then_range",
     )
 
 

@@ -131,7 +131,7 @@ def read_announcement(
     # Like the other sources, say every assumption once more per text, naming its window.
     assumed = (f"'{item.phrase}': {warning}" for item in kept for warning in item.pinned.warnings)
     result = ParseResult(warnings=list(dict.fromkeys([*cut, *reader.notes, *empty, *assumed])))
-    title_cancels = lexicon.CANCELLED.search(title) is not None
+    title_cancels = lexicon.cancels(title)
     titles = _titles(title, text, all_sentences, kept)
     for number, (item, shown_title) in enumerate(zip(kept, titles, strict=True), start=1):
         pinned = item.pinned
@@ -652,7 +652,7 @@ def _with_status(sentence: Sentence, found: list[Found]) -> list[Found]:
     """Cancelled if the sentence says so; "verschoben" cancels all but the last window named."""
     if not found:
         return found
-    if sentence.mentions(lexicon.CANCELLED):
+    if lexicon.cancels(sentence.text):
         return [item.cancel() for item in found]
     distinct = {item.span for item in found}
     if sentence.mentions(lexicon.POSTPONED) and len(distinct) > 1:

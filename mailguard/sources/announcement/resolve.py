@@ -153,8 +153,15 @@ class Pinner:
                 return [self._night_without_times(first_day, last_day, reading, notes)]
             return [self._whole_days(first_day, last_day, reading, notes)]
         walls = self._walls(reading)
+        if reading.dates_listed:
+            return [
+                self._window((day, None), walls, reading, notes.copy())
+                for day in (first_day, last_day)
+            ]
         if reading.times_each_day and walls[1] is not None and last_day > first_day:
-            return self._each_day((first_day, last_day), walls, reading, notes, repeat=repeat)
+            return self._each_day(
+                (first_day, last_day), walls, reading, notes, repeat=repeat, night=night
+            )
         end_day = last_day if reading.end_date is not None else None
         if end_day is None and night is not None:
             first_day = self._night_day(first_day, walls[0], night, notes)
@@ -195,13 +202,14 @@ class Pinner:
             if end is None:
                 return first, first
             return first, self._end_day(end, first, notes)
-        if end is None:
+        if end is None or isinstance(end_value, Weekday):
             day, month, year, weekday = self._parts(start, notes)
             if month is None:
                 single = self._month_from_context(day, weekday, start, notes)
             else:
                 single = self._dated(year, month, day, weekday=weekday, token=start, notes=notes)
-            return single, single
+            # "from 11 pm Friday 13 March to 3 am Saturday": the first such weekday after
+            return single, single if end is None else self._end_day(end, single, notes)
         day, month, year, weekday = self._parts(start, notes)
         if month is None and not (isinstance(end_value, DateValue) and end_value.month):
             first = self._month_from_context(day, weekday, start, notes)
@@ -426,14 +434,22 @@ class Pinner:
 
     def _each_day(
         self, days: tuple[date, date], walls: tuple[Wall, Wall | None], reading: Reading,
-        notes: Notes, *, repeat: bool,
+        notes: Notes, *, repeat: bool, night: Night | None = None,
     ) -> list[Pinned]:  # fmt: skip
-        """ "vom 3. bis 5. März, 22–2 Uhr" is a window each night; one night if only two days."""
+        """ "vom 3. bis 5. März, 22–2 Uhr" is a window each night; one night if only two days.
+
+        "in der Nacht von Dienstag, 17., auf Mittwoch, 18. März, von 0 bis 6 Uhr" is
+        one night too: a range after midnight falls on its morning, one before on its evening.
+        """
         first_day, last_day = days
         start_wall, end_wall = walls
         overnight = end_wall is not None and end_wall <= start_wall
-        if overnight and last_day == first_day + timedelta(days=1):
+        one_night = last_day == first_day + timedelta(days=1)
+        if overnight and one_night:
             return [self._window((first_day, last_day), walls, reading, notes)]
+        if night is not None and one_night and not repeat:
+            day = _night_day(first_day, start_wall, Night(evening=True))
+            return [self._window((day, None), walls, reading, notes)]
         count = (last_day - first_day).days + 1
         if count > _MAX_DAILY_WINDOWS:
             raise Unreadable(f"a daily window over {count} days")
@@ -524,7 +540,8 @@ class Pinner:
         return actual
 
     def _check_season(self, zone_token: Token | None, start: datetime, notes: Notes) -> None:
-        """ "CET" in July is a common slip: say so, but keep the offset the text states."""
+        """ "CET" in July is a common slip: say so, keep the offset the text states, and
+        doubt it (the writer may have meant the local clock, an hour later)."""
         if zone_token is None or not isinstance(zone_token.value, ZoneValue):
             return
         label = zone_token.value.label
@@ -536,7 +553,8 @@ class Pinner:
             season = "summer" if in_summer else "standard"
             notes.add(
                 f"{label} stated, but {region} is on {season} time on {start.date().isoformat()}; "
-                f"read as {start.strftime('%z')[:3]}:{start.strftime('%z')[3:]} as written"
+                f"read as {start.strftime('%z')[:3]}:{start.strftime('%z')[3:]} as written",
+                Confidence.MEDIUM,
             )
 
 

@@ -147,7 +147,7 @@ def apply_completion(found: list[Found], all_sentences: list[Sentence]) -> list[
     done = {
         position
         for position, sentence in enumerate(all_sentences)
-        if sentence.mentions(lexicon.COMPLETED)
+        if lexicon.says_done(sentence.text)
     }
     if not done:
         return found

@@ -256,6 +256,8 @@ _LETTER_LED = {
 _SYMBOL_LED = {
     "zone_offset": r"(?<![\w+])\+(?P<zp_h>\d{2}):?(?P<zp_m>\d{2})(?![\d:])",
     "dash": r"[-–—‐‑]+",
+    # "in der Nacht vom 14./15.03.2026": the slash between two days is a range
+    "day_pair_slash": r"(?<=\d\.)\s?/(?=\s?\d{1,2}\.)",
     "amp": r"&",
     "stop": r"[.!?;]+",
     "other": r"\S",
@@ -762,6 +764,7 @@ _BUILDERS: dict[str, Builder] = {
     "all_day": _all_day,
     "zone_offset": _zone,
     "dash": _dash,
+    "day_pair_slash": _dash,
     "amp": _amp,
     "stop": _stop,
     "other": _other,

@@ -229,7 +229,7 @@ class SourcesPage(AccountScopedPage):
         for source in account.schedule_sources if account else ():
             item = QTreeWidgetItem(
                 [
-                    masked_location(source.location),  # a password in it is not shown
+                    masked_location(source.location),  # as every listing shows it
                     self.kind.itemText(KINDS.index(source.kind))
                     if source.kind in KINDS
                     else source.kind,

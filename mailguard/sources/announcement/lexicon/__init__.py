@@ -61,6 +61,8 @@ CANCELLED = _phrases(lambda lang: lang.cancelled_phrases)
 POSTPONED = _phrases(lambda lang: lang.postponed_phrases)
 SAME_TIME = _phrases(lambda lang: lang.same_time_phrases)
 COMPLETED = _phrases(lambda lang: lang.completed_phrases)
+PROSPECTIVE = _phrases(lambda lang: lang.prospective_phrases)
+CANCEL_DOUBT = _phrases(lambda lang: lang.cancel_doubt_phrases)
 ACTUAL = _phrases(lambda lang: lang.actual_phrases)
 SERVICE_HOURS = _phrases(lambda lang: lang.service_hours_phrases)
 OUTAGE = _phrases(lambda lang: lang.outage_phrases)
@@ -86,3 +88,34 @@ __all__ = ["IANA_AREAS", "Language", "ZoneWord"]
 def alternation(words: Iterable[str]) -> str:
     """A regex alternation that prefers the longest word (``märz`` before ``mär``)."""
     return "|".join(re.escape(word) for word in sorted(set(words), key=len, reverse=True))
+
+
+#: Where a clause begins: a cancellation or completion is read in its own clause only.
+_CLAUSE_MARKS = ",;:(–—"
+
+
+def stated(
+    phrase: re.Pattern[str], doubts: re.Pattern[str], text: str, *, doubt_inside: bool = False
+) -> bool:
+    """Whether ``text`` says ``phrase`` outright: no doubt before it in its clause.
+
+    "has not been cancelled", "if the maintenance is cancelled", "once it is finished"
+    say nothing happened; ``doubt_inside`` also looks inside the phrase ("sind bis
+    1 Uhr abgeschlossen").
+    """
+    for match in phrase.finditer(text):
+        clause = max(text.rfind(mark, 0, match.start()) for mark in _CLAUSE_MARKS) + 1
+        end = match.end() if doubt_inside else match.start()
+        if doubts.search(text[clause:end]) is None:
+            return True
+    return False
+
+
+def cancels(text: str) -> bool:
+    """ "entfällt", "has been cancelled": but not "has not been cancelled", "if cancelled"."""
+    return stated(CANCELLED, CANCEL_DOUBT, text)
+
+
+def says_done(text: str) -> bool:
+    """ "wurde abgeschlossen": but not "once it is finished", "sind bis 1 Uhr abgeschlossen"."""
+    return stated(COMPLETED, PROSPECTIVE, text, doubt_inside=True)

@@ -61,6 +61,8 @@ GERMAN = Language(
         "spätestens bis": "-", "und vor": "-", "und spätestens": "-",
         "statt am": "H", "statt um": "H", "statt von": "H", "statt wie": "H", "nicht am": "H",
         "alter termin": "H", "alte zeit": "H", "wie ursprünglich": "H",
+        "zum nächsten morgen": "-", "zum folgenden morgen": "-",
+        "anstatt eines": "w", "anstatt einer": "w", "statt eines": "w", "statt einer": "w",
     },
     glue=frozenset({"am", "an", "den", "dem", "der", "des", "im", "in", "uhr"}),
     repeat=frozenset({"jeweils", "täglich", "taeglich", "jede", "jeden", "jeder",
@@ -96,10 +98,20 @@ GERMAN = Language(
     ),
     completed_phrases=(
         r"(?:wurde|wurden)\s+(?:\w+\s+){0,3}?(?:erfolgreich\s+)?"
-        r"(?:abgeschlossen|beendet|durchgeführt|fertiggestellt)",
+        r"(?:abgeschlossen|beendet|durchgeführt|fertiggestellt|behoben|beseitigt)",
         r"(?:ist|sind)\s+(?:\w+\s+){0,3}?(?:erfolgreich\s+|nun\s+|jetzt\s+|inzwischen\s+)?"
-        r"(?:abgeschlossen|beendet)",
+        r"(?:abgeschlossen|beendet|behoben)",
+        r"(?:störung|fehler|problem)\s+behoben",
         r"erfolgreich\s+(?:abgeschlossen|beendet|durchgeführt)",
+    ),
+    cancel_doubt_phrases=(
+        r"nicht", r"nie", r"kein\w*", r"falls", r"wenn", r"sofern", r"sollte\w*", r"kann",
+        r"könnte\w*", r"ob",
+    ),
+    prospective_phrases=(
+        r"wenn", r"sobald", r"nachdem", r"(?:ist|sind)\s+(?:\w+\s+)?bis", r"damit", r"falls",
+        r"bevor", r"sofern", r"voraussichtlich", r"soll", r"sollen", r"sollte", r"sollten",
+        r"wird", r"werden", r"geplant",
     ),
     actual_phrases=(
         r"(?:war|waren)\s+(?:\S+\s+){0,8}?(?:nicht\s+erreichbar|nicht\s+verfügbar|offline"
@@ -109,7 +121,9 @@ GERMAN = Language(
     service_hours_phrases=(
         r"hotline", r"kundenservice", r"kundendienst", r"support", r"servicezeiten",
         r"öffnungszeiten", r"geöffnet", r"erreichbar", r"sprechzeiten", r"geschäftszeiten",
-        r"bürozeiten", r"telefonisch", r"beratung",
+        r"bürozeiten", r"telefonisch", r"beratung", r"erreichen\s+sie\s+uns",
+        r"sie\s+erreichen\s+uns", r"rufen\s+sie\s+(?:uns\s+)?an", r"anrufen", r"telefon\w*",
+        r"bei\s+fragen",
     ),
     outage_phrases=(
         r"nicht\s+erreichbar", r"nicht\s+verfügbar", r"eingeschränkt", r"ausfall\w*",

@@ -56,6 +56,8 @@ ENGLISH = Language(
         "not before": "S", "no earlier than": "S", "no later than": "-", "not later than": "-",
         "and before": "-", "at the latest by": "-", "instead of": "H", "not on": "H",
         "old time": "H", "old date": "H", "old slot": "H", "as originally": "H",
+        "the next morning": "-", "the following morning": "-",
+        "instead of a": "w", "instead of an": "w",  # "instead of a full outage": no old time
     },
     glue=frozenset({"on", "the", "of", "o'clock", "in"}),
     repeat=frozenset({"nightly", "daily", "each", "every"}),
@@ -90,6 +92,19 @@ ENGLISH = Language(
         r"(?:is|are)\s+(?:now\s+)?(?:complete|completed|finished|over|done)\b",
         r"(?:was|were)\s+(?:successfully\s+)?(?:completed|finished|carried\s+out)",
         r"(?:completed|finished)\s+successfully", r"successfully\s+(?:completed|finished)",
+        r"(?:issue|problem|incident|outage|fault|error)s?\s+(?:has|have)\s+been\s+(?:resolved|fixed)",
+        r"(?:issue|problem|incident|outage|fault|error)s?\s+(?:is|are|was|were)\s+(?:now\s+)?"
+        r"(?:resolved|fixed)",
+        r"resolved:",
+    ),
+    cancel_doubt_phrases=(
+        r"not", r"never", r"if", r"unless", r"in\s+case", r"should", r"may", r"might",
+        r"could", r"whether",
+    ),
+    prospective_phrases=(
+        r"once", r"when", r"whenever", r"after", r"as\s+soon\s+as", r"until", r"till",
+        r"by\s+the\s+time", r"to\s+make\s+sure", r"to\s+ensure", r"so\s+that", r"if",
+        r"will", r"should", r"expected", r"planned", r"by\s+\d",
     ),
     actual_phrases=(
         r"(?:was|were)\s+(?:\S+\s+){0,8}?(?:offline|down|unavailable|unreachable"

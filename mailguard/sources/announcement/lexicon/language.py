@@ -52,6 +52,12 @@ class Language:
     same_time_phrases: tuple[str, ...]
     #: The work is over ("wurde abgeschlossen"), as opposed to "will be completed".
     completed_phrases: tuple[str, ...]
+    #: Before a cancellation in its clause, it is denied or only possible ("has not been
+    #: cancelled", "sollte die Wartung entfallen"): the window stands.
+    cancel_doubt_phrases: tuple[str, ...]
+    #: A completion still ahead or only supposed, in the same clause ("once it is
+    #: finished", "sind bis 1 Uhr abgeschlossen"): no completion notice.
+    prospective_phrases: tuple[str, ...]
     #: What actually happened ("was offline from … to …"): not a planned window.
     actual_phrases: tuple[str, ...]
     #: Opening or hotline hours: times that are no maintenance.

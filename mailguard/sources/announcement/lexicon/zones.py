@@ -99,7 +99,13 @@ ZONE_WORDS: tuple[ZoneWord, ...] = (
     _abbreviation(("JST",), "Asia/Tokyo", 9),
     _abbreviation(("AEST",), "Australia/Sydney", 10, summer=False),
     _abbreviation(("AEDT",), "Australia/Sydney", 11, summer=True),
-    ZoneWord(("sydney time",), "Australia/Sydney"),
+    ZoneWord(("sydney time", "canberra time"), "Australia/Sydney"),
+    ZoneWord(("melbourne time",), "Australia/Melbourne"),
+    ZoneWord(("brisbane time",), "Australia/Brisbane"),
+    ZoneWord(("perth time",), "Australia/Perth"),
+    ZoneWord(("new zealand time", "auckland time"), "Pacific/Auckland"),
+    ZoneWord(("tokyo time", "japan time", "japanese time"), "Asia/Tokyo"),
+    ZoneWord(("singapore time",), "Asia/Singapore"),
 )  # fmt: skip
 
 #: The first part of IANA names ("Europe/Vienna"), to find them in prose.
