@@ -118,18 +118,25 @@ def moment_text(moment: datetime, zone: tzinfo) -> str:
 def span_text(window: MaintenanceWindow, zone: tzinfo, separator: str = "–") -> str:
     """``2026-03-03 22:00–02:00`` in ``zone``; the end's date only when it differs."""
     start, end = window.start.astimezone(zone), window.end.astimezone(zone)
-    end_text = f"{end:%H:%M}" if end.date() == start.date() else f"{end:%Y-%m-%d %H:%M}"
-    return f"{start:%Y-%m-%d %H:%M}{separator}{end_text}"
+    return f"{start:%Y-%m-%d %H:%M}{separator}{_end_text(start, end)}"
 
 
 def zoned_span_text(window: MaintenanceWindow, zone: tzinfo) -> str:
     """``2026-03-03 22:00–02:00 CET``; both zone names when the window crosses a DST change."""
-    start, end = window.start.astimezone(zone), window.end.astimezone(zone)
+    return zoned_range_text(window.start, window.end, zone)
+
+
+def zoned_range_text(start: datetime, end: datetime, zone: tzinfo) -> str:
+    """``zoned_span_text`` for two moments, where no window object is at hand."""
+    start, end = start.astimezone(zone), end.astimezone(zone)
     first, last = zone_name(start), zone_name(end)
     if first == last:
-        return f"{span_text(window, zone)} {first}"
-    end_text = f"{end:%H:%M}" if end.date() == start.date() else f"{end:%Y-%m-%d %H:%M}"
-    return f"{start:%Y-%m-%d %H:%M} {first}–{end_text} {last}"
+        return f"{start:%Y-%m-%d %H:%M}–{_end_text(start, end)} {first}"
+    return f"{start:%Y-%m-%d %H:%M} {first}–{_end_text(start, end)} {last}"
+
+
+def _end_text(start: datetime, end: datetime) -> str:
+    return f"{end:%H:%M}" if end.date() == start.date() else f"{end:%Y-%m-%d %H:%M}"
 
 
 def zone_name(moment: datetime) -> str:
