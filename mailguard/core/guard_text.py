@@ -6,6 +6,7 @@ moment, ``2026-03-10 22:00–02:00 CET`` for a window.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta, tzinfo
 
 from mailguard.core.events import (
@@ -35,11 +36,8 @@ def describe_event(event: RunnerEvent, zone: tzinfo = UTC) -> str:
             f"baseline taken before {titles}: {event.messages} messages in {event.folders} folders"
         )
     if isinstance(event, ResyncFinished):
-        counts = ", ".join(f"{n} {what}" for what, n in event.report.summary().items() if n)
         done = f"refreshed after {event.window.title!r}" if event.window else "resynced"
-        return f"{done}: report #{event.report.id}" + (
-            f" ({counts})" if counts else " (nothing changed)"
-        )
+        return f"{done}: report #{event.report.id} ({summary_text(event.report.summary())})"
     if isinstance(event, LateMailFound):
         return (
             f"late mail: {count(len(event.mails), 'message')} delivered late in "
@@ -107,6 +105,12 @@ def refusal_text(
     if edits_open_at is not None:
         text += f"; edits open again at {moment_text(edits_open_at, zone)}"
     return text + "; use --queue to do it then"
+
+
+def summary_text(summary: Mapping[str, int]) -> str:
+    """``2 backfilled, 1 flags changed``, or ``nothing changed``: a report's counts in words."""
+    counts = [f"{n} {what.replace('_', ' ')}" for what, n in summary.items() if n]
+    return ", ".join(counts) or "nothing changed"
 
 
 def moment_text(moment: datetime, zone: tzinfo) -> str:
