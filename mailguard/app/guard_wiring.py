@@ -13,20 +13,22 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import timedelta, tzinfo
+from datetime import datetime, timedelta, tzinfo
 
+from mailguard.app.logfile import log_event
 from mailguard.app.refresh_wiring import Warn, account_schedule, build_refresh_service
 from mailguard.app.zones import system_zone, utc_now
-from mailguard.core.events import RunnerEvent
+from mailguard.core.account import AccountConfig
+from mailguard.core.events import EditReplayed, RunnerEvent
 from mailguard.core.guard_policy import GuardPolicy
 from mailguard.core.journal import JournalEntry
 from mailguard.net.lazy import LazyFetcher
 from mailguard.service.account_schedule import AccountSchedule
 from mailguard.service.backfill_watch import BackfillWatch
-from mailguard.service.early_release import EarlyRelease
+from mailguard.service.early_release import EarlyRelease, ReleasePlan
 from mailguard.service.guard_runner import GuardRunner, RunnerSettings
 from mailguard.service.imap_access import ImapAccess
-from mailguard.service.operation_gate import OperationGate
+from mailguard.service.operation_gate import OperationGate, Replayed
 from mailguard.service.refresh import RefreshService
 from mailguard.service.schedule_poller import SchedulePoller
 from mailguard.store.account_store import AccountStore
@@ -157,6 +159,18 @@ def guard_runner(
 def refresh_interval(policy: GuardPolicy) -> timedelta:
     """How often the backfill watch refreshes: every 10 minutes, six times at least."""
     return min(timedelta(minutes=10), policy.backfill_watch / 6)
+
+
+def release_early(
+    guard: GuardServices, account: AccountConfig, now: datetime, *, yes: bool
+) -> tuple[ReleasePlan | None, list[Replayed]]:
+    """Open edits early and replay the queue; each replayed edit goes to the log file,
+    as the guard's replays do (the release runs in a command, not in the guard)."""
+    windows = guard.schedule(account, now)
+    plan, replayed = early_release(guard).release(account, now, windows, yes=yes)
+    for item in replayed:
+        log_event(EditReplayed(account.name, now, item.entry, item.outcome.text), guard.zone)
+    return plan, replayed
 
 
 def early_release(guard: GuardServices) -> EarlyRelease:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from datetime import UTC, datetime
 
-from mailguard.app.guard_wiring import early_release, guard_services
+from mailguard.app.guard_wiring import guard_services, release_early
 from mailguard.cli.console import Console
 from mailguard.core.events import EditReplayed
 from mailguard.core.guard_text import describe_event
@@ -33,9 +33,7 @@ def run(args: argparse.Namespace, paths: AppPaths, console: Console) -> int:
     now = datetime.now(UTC)
     with guard_services(paths, console.warning) as guard:
         account = guard.accounts.get(args.account)
-        release = early_release(guard)
-        windows = guard.schedule(account, now)
-        plan, replayed = release.release(account, now, windows, yes=args.yes)
+        plan, replayed = release_early(guard, account, now, yes=args.yes)
         if plan is None:
             console.result(f"{account.name}: folder edits are open already")
             return 0

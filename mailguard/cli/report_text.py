@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import datetime, tzinfo
 from typing import Any
 
-from mailguard.core.guard_text import moment_text, zoned_span_text
+from mailguard.core.guard_text import moment_text, summary_text, zoned_span_text
 from mailguard.core.model import MaintenanceWindow
 from mailguard.service.stored_reports import shown_date
 
@@ -46,8 +46,7 @@ def report_line(report: dict[str, Any], zone: tzinfo) -> str:
     parts = [f"#{report['id']}", moment_text(_at(report["created_at"]), zone), kind, about]
     if report.get("preliminary"):
         parts.append("PRELIMINARY")
-    counts = [f"{n} {what.replace('_', ' ')}" for what, n in report["summary"].items() if n]
-    parts.append(", ".join(counts) or "nothing changed")
+    parts.append(summary_text(report["summary"]))
     return "  ".join(parts)
 
 

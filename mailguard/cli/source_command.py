@@ -11,6 +11,7 @@ from mailguard.app.zones import parse_zone
 from mailguard.cli.console import Console
 from mailguard.core.account import AccountConfig
 from mailguard.core.errors import MailguardError, UsageError
+from mailguard.core.guard_text import zoned_span_text
 from mailguard.core.schedule_source import ScheduleSource
 from mailguard.net.locations import masked_location
 from mailguard.sources.registry import SOURCE_KINDS
@@ -104,7 +105,11 @@ def _found(
     *,
     anyway: bool,
 ) -> str:
-    """``: 2 maintenance windows …`` read from the source now; its error unless ``anyway``."""
+    """``: 2 maintenance windows between … and …, the next …`` read from the source now.
+
+    "between": the span searched, which a lone window "from … to …" was taken for.
+    Its error unless ``anyway``.
+    """
     # Deferred: the readers, urllib3 and (for mailbox:) the IMAP engine load only here.
     from mailguard.app.source_check import LOOKAHEAD, check_source  # noqa: PLC0415
 
@@ -121,7 +126,12 @@ def _found(
     count = len(check.windows)
     windows = "1 maintenance window" if count == 1 else f"{count} maintenance windows"
     yesterday = now.astimezone(zone).date() - timedelta(days=1)
-    return f": {windows} from {yesterday:%Y-%m-%d} to {(now + LOOKAHEAD).astimezone(zone):%Y-%m-%d}"
+    last_day = (now + LOOKAHEAD).astimezone(zone)
+    found = f": {windows} between {yesterday:%Y-%m-%d} and {last_day:%Y-%m-%d}"
+    upcoming = [w for w in check.windows if w.end > now]
+    if upcoming:
+        found += f", the next {upcoming[0].title!r} {zoned_span_text(upcoming[0], zone)}"
+    return found
 
 
 def run_list(args: argparse.Namespace, paths: AppPaths, console: Console) -> int:

@@ -14,6 +14,7 @@ from mailguard.app.guard_wiring import GuardServices, guard_services
 from mailguard.cli.console import Console
 from mailguard.cli.timeargs import parse_moment
 from mailguard.core.account import AccountConfig
+from mailguard.core.guard_text import zoned_range_text
 from mailguard.core.journal import entry_json
 from mailguard.core.model import MaintenanceWindow
 from mailguard.store.guard_store import MANUAL_SOURCE
@@ -78,10 +79,9 @@ def _line(guard: GuardServices, state: dict[str, Any]) -> str:
     text = f"{state['name']}: {state['state']}"
     window = state["window"]
     if window:
-        start = guard.gate.local(datetime.fromisoformat(window["start"]))
-        end = guard.gate.local(datetime.fromisoformat(window["end"]))
+        start, end = (datetime.fromisoformat(window[key]) for key in ("start", "end"))
         number = f" (manual #{window['number']})" if "number" in window else ""
-        text += f"; window {window['title']!r}{number} {start} – {end}"
+        text += f"; window {window['title']!r}{number} {zoned_range_text(start, end, guard.zone)}"
     if state["edits_open_at"]:
         reopen = guard.gate.local(datetime.fromisoformat(state["edits_open_at"]))
         text += f"; edits open again at {reopen}"

@@ -6,6 +6,7 @@ moment, ``2026-03-10 22:00–02:00 CET`` for a window.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta, tzinfo
 
 from mailguard.core.events import (
@@ -35,11 +36,8 @@ def describe_event(event: RunnerEvent, zone: tzinfo = UTC) -> str:
             f"baseline taken before {titles}: {event.messages} messages in {event.folders} folders"
         )
     if isinstance(event, ResyncFinished):
-        counts = ", ".join(f"{n} {what}" for what, n in event.report.summary().items() if n)
         done = f"refreshed after {event.window.title!r}" if event.window else "resynced"
-        return f"{done}: report #{event.report.id}" + (
-            f" ({counts})" if counts else " (nothing changed)"
-        )
+        return f"{done}: report #{event.report.id} ({summary_text(event.report.summary())})"
     if isinstance(event, LateMailFound):
         return (
             f"late mail: {count(len(event.mails), 'message')} delivered late in "
@@ -109,6 +107,12 @@ def refusal_text(
     return text + "; use --queue to do it then"
 
 
+def summary_text(summary: Mapping[str, int]) -> str:
+    """``2 backfilled, 1 flags changed``, or ``nothing changed``: a report's counts in words."""
+    counts = [f"{n} {what.replace('_', ' ')}" for what, n in summary.items() if n]
+    return ", ".join(counts) or "nothing changed"
+
+
 def moment_text(moment: datetime, zone: tzinfo) -> str:
     """``2026-03-10 22:00 CET``."""
     shown = moment.astimezone(zone)
@@ -118,18 +122,25 @@ def moment_text(moment: datetime, zone: tzinfo) -> str:
 def span_text(window: MaintenanceWindow, zone: tzinfo, separator: str = "–") -> str:
     """``2026-03-03 22:00–02:00`` in ``zone``; the end's date only when it differs."""
     start, end = window.start.astimezone(zone), window.end.astimezone(zone)
-    end_text = f"{end:%H:%M}" if end.date() == start.date() else f"{end:%Y-%m-%d %H:%M}"
-    return f"{start:%Y-%m-%d %H:%M}{separator}{end_text}"
+    return f"{start:%Y-%m-%d %H:%M}{separator}{_end_text(start, end)}"
 
 
 def zoned_span_text(window: MaintenanceWindow, zone: tzinfo) -> str:
     """``2026-03-03 22:00–02:00 CET``; both zone names when the window crosses a DST change."""
-    start, end = window.start.astimezone(zone), window.end.astimezone(zone)
+    return zoned_range_text(window.start, window.end, zone)
+
+
+def zoned_range_text(start: datetime, end: datetime, zone: tzinfo) -> str:
+    """``zoned_span_text`` for two moments, where no window object is at hand."""
+    start, end = start.astimezone(zone), end.astimezone(zone)
     first, last = zone_name(start), zone_name(end)
     if first == last:
-        return f"{span_text(window, zone)} {first}"
-    end_text = f"{end:%H:%M}" if end.date() == start.date() else f"{end:%Y-%m-%d %H:%M}"
-    return f"{start:%Y-%m-%d %H:%M} {first}–{end_text} {last}"
+        return f"{start:%Y-%m-%d %H:%M}–{_end_text(start, end)} {first}"
+    return f"{start:%Y-%m-%d %H:%M} {first}–{_end_text(start, end)} {last}"
+
+
+def _end_text(start: datetime, end: datetime) -> str:
+    return f"{end:%H:%M}" if end.date() == start.date() else f"{end:%Y-%m-%d %H:%M}"
 
 
 def zone_name(moment: datetime) -> str:

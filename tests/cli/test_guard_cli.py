@@ -6,6 +6,9 @@ import json
 import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
 
 from tests.cli.cli_runner import MailguardCli, error_line
 from tests.dovecot import Dovecot, MailUser, make_message
@@ -288,3 +291,28 @@ def test_folder_list_shows_every_folder_with_its_message_count(
     assert folders["INBOX"]["messages"] == 1
     assert listed.json()["folders"][0]["name"] == "INBOX"
     assert "Archive/2026       3" in cli("folder", "list", "work").out
+
+
+def test_every_command_shows_a_window_in_one_style_with_its_zone(
+    cli: MailguardCli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TZ", "Europe/Berlin")
+    start = NOW.replace(second=0) - timedelta(minutes=10)
+    end = start + timedelta(minutes=4)
+    berlin = ZoneInfo("Europe/Berlin")
+    local_start, local_end = start.astimezone(berlin), end.astimezone(berlin)
+    end_format = "%H:%M" if local_end.date() == local_start.date() else "%Y-%m-%d %H:%M"
+    shown = f"{local_start:%Y-%m-%d %H:%M}–{local_end.strftime(end_format)} {local_end:%Z}"
+    if local_start.tzname() != local_end.tzname():  # a DST change: each end names its zone
+        shown = shown.replace("–", f" {local_start:%Z}–")
+    cli("account", "add", "work", "--host", "127.0.0.1", "--user", "me", "--no-test",
+        "--password-stdin", stdin="secret\n")  # fmt: skip
+    cli("window", "add", "work", "--start", start.isoformat(), "--end", end.isoformat(),
+        "--title", "Short")  # fmt: skip
+    lines = {
+        "status": cli("status").out,
+        "window list": cli("window", "list").out,
+        "refusal": cli("folder", "create", "work", "Archive").err,
+    }
+    for command, text in lines.items():
+        assert shown in text, (command, text)

@@ -265,6 +265,8 @@ def test_release_opens_edits_after_a_resync_with_yes_and_replays_the_queue(
     assert "work: folder edits are open again" in released.out
     assert "#1 created folder 'Later'" in released.out
     assert "Later" in dovecot.folder_names(mail_user)
+    logged = (cli.home / "logs" / "mailguard.log").read_text()
+    assert "mailguard.guard: work #1 created folder 'Later'" in logged  # as the guard's replays
     state = cli("status", "--json").json()["accounts"][0]
     assert (state["state"], state["edits_open_at"]) == ("settling", None)
     assert cli("folder", "create", "work", "Now").exit_code == 0

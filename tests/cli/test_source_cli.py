@@ -58,7 +58,10 @@ def test_a_source_that_reads_says_how_many_windows_it_announces(
 
     assert added.exit_code == 0, added.err
     masked = url.replace(SECRET, "***")
-    assert added.out.startswith(f"work now follows {masked}: 2 maintenance windows from ")
+    assert added.out.startswith(f"work now follows {masked}: 2 maintenance windows between ")
+    first = datetime.now(UTC).replace(hour=22, minute=0) + timedelta(days=3)
+    next_window = f"{first:%Y-%m-%d} 22:00–{first + timedelta(hours=2):%Y-%m-%d} 00:00 UTC"
+    assert added.out.rstrip().endswith(f", the next 'Wartung 3' {next_window}")  # one, not a span
     assert http_server.requests("/wartung.ics")[0].header("Authorization")  # sent, not shown
 
 
@@ -140,7 +143,7 @@ def test_a_local_file_source_is_read_too(cli: MailguardCli, account: str, tmp_pa
     added = cli("source", "add", account, str(calendar))
 
     assert added.exit_code == 0, added.err
-    assert ": 1 maintenance window from " in added.out
+    assert ": 1 maintenance window between " in added.out
 
 
 def test_a_mailbox_source_reads_the_providers_notices(
@@ -157,7 +160,7 @@ def test_a_mailbox_source_reads_the_providers_notices(
     added = cli("source", "add", account, "mailbox:INBOX", "--from-address", "noc@mail.example.net")
 
     assert added.exit_code == 0, added.err
-    assert added.out.startswith("work now follows mailbox:INBOX: 1 maintenance window from ")
+    assert added.out.startswith("work now follows mailbox:INBOX: 1 maintenance window between ")
 
 
 def test_a_mailbox_source_of_an_account_that_cannot_log_in_is_not_added(

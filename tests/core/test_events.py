@@ -40,6 +40,7 @@ from mailguard.core.model import MaintenanceWindow
 from mailguard.core.refresh_report import (
     BackfilledMail,
     BackfillReason,
+    FlagChange,
     MailEntry,
     RefreshReport,
 )
@@ -65,6 +66,8 @@ LATE = (
     BackfilledMail(mail("Bestellungen", 2), BackfillReason.DURING_WINDOW),
 )
 REPORT = RefreshReport("work", AT, AT, WINDOW, backfilled=LATE, id=3)
+FLAGGED = FlagChange(mail("INBOX", 4), frozenset(), frozenset({"\\Flagged"}))
+REFLAGGED = RefreshReport("work", AT, AT, WINDOW, flags_changed=(FLAGGED,), id=4)
 
 EVENTS: list[tuple[RunnerEvent, str, str]] = [
     (
@@ -91,6 +94,11 @@ EVENTS: list[tuple[RunnerEvent, str, str]] = [
         ResyncFinished("work", AT, REPORT, WINDOW),
         "resync_finished",
         "refreshed after 'Storage upgrade': report #3 (2 backfilled)",
+    ),
+    (
+        ResyncFinished("work", AT, REFLAGGED, None),
+        "resync_finished",
+        "resynced: report #4 (1 flags changed)",  # in words, as report lists it
     ),
     (
         LateMailFound("work", AT, WINDOW, LATE, 3),

@@ -12,7 +12,12 @@ import logging
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from mailguard.app.guard_wiring import GuardServices, early_release, guard_services
+from mailguard.app.guard_wiring import (
+    GuardServices,
+    early_release,
+    guard_services,
+    release_early,
+)
 from mailguard.core.account import AccountConfig
 from mailguard.core.errors import EditsRefused, UsageError
 from mailguard.core.filing_rules import FilingRule
@@ -146,8 +151,7 @@ def release_edits(paths: AppPaths, account: str) -> tuple[Replayed, ...] | None:
     now = datetime.now(UTC)
     with guard_services(paths, log.warning) as guard:
         config = guard.accounts.get(account)
-        windows = guard.schedule(config, now)
-        plan, replayed = early_release(guard).release(config, now, windows, yes=True)
+        plan, replayed = release_early(guard, config, now, yes=True)
         return None if plan is None else tuple(replayed)
 
 
