@@ -51,20 +51,30 @@ def run(args: argparse.Namespace, paths: AppPaths, console: Console) -> int:
 
 
 def account_status(guard: GuardServices, account: AccountConfig, now: datetime) -> dict[str, Any]:
-    """The contract: name, state, window (or null), edits_open_at (or null), queued."""
+    """The contract: name, state, window (or null), edits_open_at (or null), queued.
+
+    Added since: ``watch_ends_at`` (while settling: when the backfill watch ends) and
+    ``edits_released_at`` (when ``mailguard release`` opened edits before that).
+    """
     where = guard.gate.standing(account, now)
     queued = guard.journal.open_entries(account.name)
     return {
         "name": account.name,
         "state": where.state.value,
         "window": _window_json(where.window, now) if where.window else None,
-        "edits_open_at": where.edits_open_at.isoformat() if where.edits_open_at else None,
+        "edits_open_at": _iso(where.edits_open_at),
+        "watch_ends_at": _iso(where.watch_ends_at),
+        "edits_released_at": _iso(where.released_at) if where.opened_early else None,
         "queued": len(queued),
         # queue --json's entry objects, except ``operation``: here, since before, its text.
         "queued_operations": [
             {**entry_json(e), "operation": e.operation.describe()} for e in queued
         ],
     }
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return moment.isoformat() if moment else None
 
 
 def _window_json(window: MaintenanceWindow, now: datetime) -> dict[str, object]:
@@ -77,6 +87,8 @@ def _window_json(window: MaintenanceWindow, now: datetime) -> dict[str, object]:
 
 def _line(guard: GuardServices, state: dict[str, Any]) -> str:
     text = f"{state['name']}: {state['state']}"
+    if state["state"] == "settling" and not state["edits_open_at"]:
+        text += f" — {_opened_early(guard, state)}"
     window = state["window"]
     if window:
         start, end = (datetime.fromisoformat(window[key]) for key in ("start", "end"))
@@ -88,3 +100,11 @@ def _line(guard: GuardServices, state: dict[str, Any]) -> str:
     if state["queued"]:
         text += f"; {state['queued']} queued"
     return text
+
+
+def _opened_early(guard: GuardServices, state: dict[str, Any]) -> str:
+    """Settling with edits open: ``release`` opened them before the backfill watch ended."""
+    released, watch_ends = state["edits_released_at"], state["watch_ends_at"]
+    when = f" at {guard.gate.local(datetime.fromisoformat(released))}" if released else ""
+    until = guard.gate.local(datetime.fromisoformat(watch_ends))
+    return f"edits opened early{when}; the backfill watch runs until {until}"

@@ -8,7 +8,7 @@ timer: of the milestones that fell due unseen, only the latest is announced.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
@@ -53,6 +53,7 @@ class WindowRecord:
     end: datetime
     cancelled: bool
     milestones: frozenset[str]
+    released_at: datetime | None = None  # when ``mailguard release`` opened edits early
 
 
 class AnnouncementLog(Protocol):
@@ -104,6 +105,14 @@ class Standing:
     state: GuardState
     window: MaintenanceWindow | None
     edits_open_at: datetime | None  # None: edits are open now
+    # SETTLING only: when the backfill watch ends, and when edits were opened before that.
+    watch_ends_at: datetime | None = None
+    released_at: datetime | None = None
+
+    @property
+    def opened_early(self) -> bool:
+        """Edits are open while the backfill watch still runs: ``mailguard release`` was used."""
+        return self.state is GuardState.SETTLING and not self.edits_closed
 
     @property
     def edits_closed(self) -> bool:
@@ -120,7 +129,8 @@ def standing(
     """The most urgent state over all windows (see STATE_PRECEDENCE).
 
     ``released`` holds the guard keys of windows whose backfill watch no longer
-    keeps edits closed (``mailguard release``); the watch itself goes on.
+    keeps edits closed (``mailguard release``); the watch itself goes on. As a
+    mapping to the moment of the release, the standing also says when that was.
     """
     live = [w for w in windows if w.status is not WindowStatus.CANCELLED]
     phases = [(window_phase(w, now, policy), w) for w in live]
@@ -132,7 +142,26 @@ def standing(
     if best_state is GuardState.CLEAR:
         upcoming = [w for w in live if w.start > now]
         best_window = min(upcoming, key=lambda w: w.start, default=None)
-    return Standing(best_state, best_window, edits_open_at(live, now, policy, released))
+    reopen = edits_open_at(live, now, policy, released)
+    if best_state is not GuardState.SETTLING:
+        return Standing(best_state, best_window, reopen)
+    settling = [w for state, w in phases if state is GuardState.SETTLING]
+    watch_ends = max(_utc_span(w)[1] + policy.settling_period for w in settling)
+    return Standing(
+        best_state,
+        best_window,
+        reopen,
+        watch_ends,
+        None if reopen else _released_at(settling, released),
+    )
+
+
+def _released_at(settling: list[MaintenanceWindow], released: Collection[str]) -> datetime | None:
+    """The latest release among the settling windows, if ``released`` knows the moments."""
+    if not isinstance(released, Mapping):
+        return None
+    moments = [m for w in settling if (m := released.get(guard_key(w))) is not None]
+    return max(moments, default=None)
 
 
 def edits_open_at(

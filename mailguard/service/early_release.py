@@ -97,7 +97,8 @@ class EarlyRelease:
             record = self._log.get(account.name, key) or WindowRecord(
                 key, window.start, window.end, False, frozenset()
             )
-            self._log.put(account.name, replace(record, milestones=record.milestones | {RELEASED}))
+            milestones = record.milestones | {RELEASED}
+            self._log.put(account.name, replace(record, milestones=milestones, released_at=now))
         return plan, self._gate.replay(account, now, windows)
 
     def _require_compared_after(

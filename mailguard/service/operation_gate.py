@@ -124,16 +124,14 @@ class OperationGate:
             windows = self._schedule(account, now)
         return standing(windows, now, self._policy, self.released(account.name, windows))
 
-    def released(self, account: str, windows: list[MaintenanceWindow]) -> frozenset[str]:
-        """Guard keys of the windows whose backfill watch was released early."""
+    def released(
+        self, account: str, windows: list[MaintenanceWindow]
+    ) -> dict[str, datetime | None]:
+        """Guard keys of the windows whose backfill watch was released early, and when."""
         if self._log is None:
-            return frozenset()
-        keys = (guard_key(w) for w in windows)
-        return frozenset(
-            key
-            for key in keys
-            if (record := self._log.get(account, key)) is not None and RELEASED in record.milestones
-        )
+            return {}
+        records = (self._log.get(account, guard_key(w)) for w in windows)
+        return {r.key: r.released_at for r in records if r is not None and RELEASED in r.milestones}
 
     def request(
         self,

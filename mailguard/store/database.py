@@ -175,6 +175,11 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE snapshot ADD COLUMN pending INTEGER NOT NULL DEFAULT 0;
     ALTER TABLE snapshot ADD COLUMN identity_digest BLOB;
     """,
+    # 6: when ``mailguard release`` opened a window's edits early, so status can say it
+    # (NULL for records without the ``released`` milestone, and for releases made before).
+    """
+    ALTER TABLE window_record ADD COLUMN released_at TEXT;
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

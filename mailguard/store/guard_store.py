@@ -25,26 +25,28 @@ class SqliteAnnouncementLog:
 
     def get(self, account: str, key: str) -> WindowRecord | None:
         row = self._db.connection.execute(
-            "SELECT start, end, cancelled, milestones FROM window_record"
+            "SELECT start, end, cancelled, milestones, released_at FROM window_record"
             " WHERE account = ? AND key = ?",
             (account, key),
         ).fetchone()
         if row is None:
             return None
-        start, end, cancelled, milestones = row
+        start, end, cancelled, milestones, released_at = row
         return WindowRecord(
             key=key,
             start=datetime.fromisoformat(start),
             end=datetime.fromisoformat(end),
             cancelled=bool(cancelled),
             milestones=frozenset(m for m in str(milestones).split(",") if m),
+            released_at=datetime.fromisoformat(released_at) if released_at else None,
         )
 
     def put(self, account: str, record: WindowRecord) -> None:
         with self._db.transaction() as conn:
             conn.execute(
                 "INSERT OR REPLACE INTO window_record"
-                " (account, key, start, end, cancelled, milestones) VALUES (?, ?, ?, ?, ?, ?)",
+                " (account, key, start, end, cancelled, milestones, released_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (
                     account,
                     record.key,
@@ -52,6 +54,7 @@ class SqliteAnnouncementLog:
                     record.end.isoformat(),
                     int(record.cancelled),
                     ",".join(sorted(record.milestones)),
+                    record.released_at.isoformat() if record.released_at else None,
                 ),
             )
 

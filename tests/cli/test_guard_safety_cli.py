@@ -247,7 +247,10 @@ def test_release_opens_edits_after_a_resync_with_yes_and_replays_the_queue(
     assert cli("snapshot", "work").exit_code == 0
     add_window(cli, timedelta(minutes=-24), timedelta(minutes=-20))  # a four-minute window
     assert cli("folder", "create", "work", "Later", "--queue").exit_code == 0
-    assert cli("status", "--json").json()["accounts"][0]["state"] == "settling"
+    holding = cli("status", "--json").json()["accounts"][0]
+    assert (holding["state"], holding["edits_released_at"]) == ("settling", None)
+    assert holding["watch_ends_at"] == holding["edits_open_at"]
+    assert "opened early" not in cli("status", "work").out
 
     before_resync = cli("release", "work", "--yes")
     assert before_resync.exit_code == 3
@@ -269,6 +272,16 @@ def test_release_opens_edits_after_a_resync_with_yes_and_replays_the_queue(
     assert "mailguard.guard: work #1 created folder 'Later'" in logged  # as the guard's replays
     state = cli("status", "--json").json()["accounts"][0]
     assert (state["state"], state["edits_open_at"]) == ("settling", None)
+    released_at = datetime.fromisoformat(state["edits_released_at"])
+    assert NOW <= released_at <= datetime.now(UTC)
+    watch_ends = datetime.fromisoformat(state["watch_ends_at"])
+    window_end = datetime.fromisoformat(state["window"]["end"])
+    assert watch_ends == window_end + timedelta(minutes=15) + timedelta(hours=3)  # margin, watch
+    (line,) = cli("status", "work").out.splitlines()
+    assert line.startswith(
+        f"work: settling — edits opened early at {released_at:%Y-%m-%d %H:%M} UTC; "
+        f"the backfill watch runs until {watch_ends.astimezone(UTC):%Y-%m-%d %H:%M} UTC; window "
+    )
     assert cli("folder", "create", "work", "Now").exit_code == 0
     assert cli("release", "work", "--yes").out == "work: folder edits are open already\n"
 

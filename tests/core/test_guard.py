@@ -262,6 +262,20 @@ def test_a_released_window_opens_edits_after_its_margin_while_it_still_settles()
     assert (released.state, released.edits_closed) == (GuardState.SETTLING, False)
 
 
+def test_a_settling_standing_says_when_the_watch_ends_and_when_edits_were_opened_early() -> None:
+    during_watch, released_at = END + 30 * MIN, END + 20 * MIN
+    held = standing([window()], during_watch, POLICY)
+    opened = standing([window()], during_watch, POLICY, {guard_key(window()): released_at})
+    watch_ends = END + POLICY.settling_period
+    assert (held.watch_ends_at, held.released_at, held.opened_early) == (watch_ends, None, False)
+    assert (opened.watch_ends_at, opened.released_at, opened.opened_early) == (
+        watch_ends,
+        released_at,
+        True,
+    )
+    assert standing([window()], START + MIN, POLICY).watch_ends_at is None  # not settling
+
+
 def test_a_release_does_not_open_edits_during_the_next_window() -> None:
     second = window(END + HOUR, END + 2 * HOUR, native_id="mw2")
     released = {guard_key(window())}
