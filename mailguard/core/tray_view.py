@@ -169,6 +169,15 @@ def status_phrase(status: AccountStatus, now: datetime) -> Phrase:
             QT_TRANSLATE_NOOP("Tray", "E-mail maintenance until {end}: folder edits wait"),
             span,
         )
+    if standing.released_at is not None and standing.watch_ends_at is not None:
+        return Phrase(
+            _CTX,
+            QT_TRANSLATE_NOOP(
+                "Tray",
+                "Watching for late mail until {until}; folder edits opened early at {released}",
+            ),
+            {"until": standing.watch_ends_at, "released": standing.released_at},
+        )
     if standing.edits_open_at is None:
         return Phrase(
             _CTX,

@@ -2060,6 +2060,10 @@ Vertrauen Sie ihm nur, wenn er mit dem Fingerabdruck übereinstimmt, den Ihnen I
             <translation>E-Mail-Wartung bis {end}: Ordneränderungen warten</translation>
         </message>
         <message>
+            <source>Watching for late mail until {until}; folder edits opened early at {released}</source>
+            <translation>Achtet bis {until} auf Nachlieferungen; Ordneränderungen wurden um {released} vorzeitig freigegeben</translation>
+        </message>
+        <message>
             <source>Watching for late mail after maintenance; edits are open</source>
             <translation>Achtet nach der Wartung auf Nachlieferungen; Änderungen sind möglich</translation>
         </message>

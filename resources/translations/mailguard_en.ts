@@ -2057,6 +2057,10 @@ Trust it only if it matches the fingerprint your provider or administrator gave 
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Watching for late mail until {until}; folder edits opened early at {released}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Watching for late mail after maintenance; edits are open</source>
             <translation type="unfinished" />
         </message>

@@ -71,6 +71,20 @@ def status(
             "Watching for late mail after maintenance; edits are open",
         ),
         (
+            AccountStatus(
+                "work",
+                Standing(
+                    GuardState.SETTLING,
+                    WINDOW,
+                    None,
+                    watch_ends_at=NOW + timedelta(hours=2),
+                    released_at=NOW - timedelta(minutes=19),
+                ),
+            ),
+            TrayIcon.SETTLING,
+            "Watching for late mail until 23:31; folder edits opened early at 21:12",
+        ),
+        (
             status(GuardState.UPCOMING, problem="the server closed the connection"),
             TrayIcon.ERROR,
             "Problem: the server closed the connection",
