@@ -6,7 +6,8 @@ import argparse
 import logging
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from importlib import import_module
 from pathlib import Path
 
@@ -77,7 +78,8 @@ def main(argv: Sequence[str] | None = None, console: Console | None = None) -> i
     try:
         paths = AppPaths.resolve(args.home)
         _prepare_home(args, paths)
-        exit_code: int = args.run(args, paths, console)
+        with _store_warnings_shown(console):
+            exit_code: int = args.run(args, paths, console)
     except MailguardError as exc:
         console.error(_one_line(str(exc)))
         return exc.exit_code
@@ -95,6 +97,28 @@ def main(argv: Sequence[str] | None = None, console: Console | None = None) -> i
         )
         return 1
     return exit_code
+
+
+class _ConsoleWarning(logging.Handler):
+    """A store's warning (logged, as in the tray) shown on stderr, one line."""
+
+    def __init__(self, console: Console) -> None:
+        super().__init__(logging.WARNING)
+        self._console = console
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self._console.warning(_one_line(record.getMessage()))
+
+
+@contextmanager
+def _store_warnings_shown(console: Console) -> Iterator[None]:
+    store_log = logging.getLogger("mailguard.store")
+    handler = _ConsoleWarning(console)
+    store_log.addHandler(handler)
+    try:
+        yield
+    finally:
+        store_log.removeHandler(handler)
 
 
 def _prepare_home(args: argparse.Namespace, paths: AppPaths) -> None:

@@ -43,6 +43,7 @@ from mailguard.store.report_store import ReportStore
 from mailguard.store.rule_store import RuleStore
 from mailguard.store.secrets import PasswordVault
 from mailguard.store.snapshot_store import SnapshotStore
+from mailguard.store.source_secrets import SourceSecrets
 from tests.dovecot import Dovecot, MailUser, make_message
 from tests.tcp_relay import TcpRelay
 
@@ -79,6 +80,7 @@ class World:
         fetched = AccountWindows(
             ScheduleReader(fetcher, default_zone=UTC),
             ScheduleReader(fetcher, default_zone=UTC, offline=True),
+            secrets=SourceSecrets(self.vault),
             warn=self.lines_append,
         )
         self.schedule = AccountSchedule(
