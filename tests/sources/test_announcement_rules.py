@@ -169,6 +169,25 @@ def test_times_dated_by_yesterday_are_a_report_said_so_not_a_window() -> None:
     ]
 
 
+def test_a_window_over_before_publication_beside_a_later_one_is_a_reference_said_so() -> None:
+    text = (
+        "Nachtrag zur Wartung vom 10.02.2026 (22:00–23:00 Uhr): Die Arbeiten werden "
+        "am 17.02.2026 zwischen 22:00 und 23:30 Uhr fortgesetzt."
+    )
+    result = read(text, published=datetime(2026, 2, 12, 9, 0, tzinfo=BERLIN))
+    assert [w.start.isoformat() for w in result.windows] == ["2026-02-17T22:00:00+01:00"]
+    assert result.warnings == [
+        "'10.02.2026 22:00 – 23:00 Uhr': over before the text was published (2026-02-12); "
+        "read as a reference to an earlier window, not as one"
+    ]
+
+
+def test_a_window_over_before_publication_is_kept_when_it_is_all_the_text_names() -> None:
+    text = "Die Wartung am 10.02.2026 von 22:00 bis 23:00 Uhr verlief planmäßig."
+    result = read(text, published=datetime(2026, 2, 12, 9, 0, tzinfo=BERLIN))
+    assert [w.start.isoformat() for w in result.windows] == ["2026-02-10T22:00:00+01:00"]
+
+
 # --- the end, when the text leaves it out ----------------------------------------------------
 
 

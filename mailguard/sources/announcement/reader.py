@@ -125,6 +125,7 @@ def read_announcement(
     claimed = [{i for r in found_here for i in range(r.first, r.last)} for found_here in readings]
     found = apply_postponements(found, all_sentences, claimed, reader.pinner, _pinned(earlier))
     found = apply_completion(found, all_sentences)
+    found = _without_references(found, context, reader.pinner.anchor_day, reader.notes)
     ordered = sorted(_once_each(found), key=lambda item: (item.pinned.start, item.pinned.end))
     # A span that ends where it starts ("Sunday to today", read on that Sunday) is no window.
     kept = [item for item in ordered if item.pinned.end > item.pinned.start]
@@ -702,6 +703,31 @@ def _clock_of(token: Token) -> tuple[int, int] | None:
     if value.meridian is None:
         return value.hour % 24, value.minute
     return value.hour % 12 + (12 if value.meridian == "pm" else 0), value.minute
+
+
+def _without_references(
+    found: list[Found], context: TextContext, published: date, notes: list[str]
+) -> list[Found]:
+    """ "Nachtrag zur Wartung vom 10.02. (22–23 Uhr): … am 17.02. fortgesetzt": a window
+    over before the day the text was published, in a text announcing one still to come,
+    is the earlier window it refers to, not one it announces (unless it says how that
+    one went: completed, cancelled, what actually happened; or it recurs)."""
+    if not context.anchor_published:
+        return found
+
+    def referred(item: Found) -> bool:
+        told = item.cancelled or item.completed or item.actual or item.rule is not None
+        return not told and item.pinned.end.date() < published
+
+    if all(referred(item) or item.cancelled for item in found):
+        return found
+    for item in found:
+        if referred(item):
+            notes.append(
+                f"'{item.phrase}': over before the text was published ({published.isoformat()}); "
+                "read as a reference to an earlier window, not as one"
+            )
+    return [item for item in found if not referred(item)]
 
 
 def _with_status(sentence: Sentence, found: list[Found]) -> list[Found]:

@@ -140,7 +140,7 @@ GERMAN = Language(
         r"nach\s+(?:der|dem|ende|abschluss)", r"erinnerung", r"zustellung",
     ),
     length_phrases=(
-        r"dauer\w*", r"ausfallzeit", r"unterbrechung", r"beträgt", r"rechnen\s+(?:\w+\s+)?mit",
+        r"dauer\w*", r"ausfallzeit", r"unterbrechung", r"beträgt", r"rechne\w*\s+(?:\w+\s+)?mit",
         r"ausfall", r"für\s+(?:ca\.|etwa|rund|circa)",
     ),
     every=frozenset({"jede", "jeden", "jeder", "alle"}),
