@@ -213,8 +213,12 @@ def check_accounts(paths: AppPaths) -> Iterator[Check]:
 
 
 def check_sources(paths: AppPaths) -> Iterator[Check]:
+    from mailguard.store.secrets import PasswordVault  # noqa: PLC0415
+    from mailguard.store.source_secrets import SourceSecrets  # noqa: PLC0415
+
+    secrets = SourceSecrets(PasswordVault())
     try:
-        accounts = AccountStore(paths.config_dir).all()
+        accounts = AccountStore(paths.config_dir, secrets).all()
     except MailguardError:
         return
     from mailguard.app.zones import parse_zone  # noqa: PLC0415
@@ -235,9 +239,14 @@ def check_sources(paths: AppPaths) -> Iterator[Check]:
                     continue
                 last = cache.load(source.location)
                 last_read = f"; last read {last.fetched_at:%Y-%m-%d %H:%M} UTC" if last else ""
+                try:
+                    location = secrets.reveal(account.name, source.location)
+                except MailguardError as exc:
+                    yield Check(name, False, str(exc), "remove the source and add it again")
+                    continue
                 reader = ScheduleReader(fetcher, default_zone=parse_zone(source.zone))
                 outcome = reader.read(
-                    [SourceSpec(source.location)],
+                    [SourceSpec(location)],
                     now=now,
                     span_start=now - LOOKBACK,
                     span_end=now + LOOKAHEAD,

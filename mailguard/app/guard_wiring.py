@@ -40,6 +40,7 @@ from mailguard.store.report_store import ReportStore
 from mailguard.store.rule_store import RuleStore
 from mailguard.store.secrets import PasswordVault
 from mailguard.store.settings_store import SettingsStore
+from mailguard.store.source_secrets import SourceSecrets
 
 #: Test hook, never set in use: ``running`` or ``executed`` makes replay stop there
 #: (say so on stderr, then sleep) so a test can kill the process at that exact step.
@@ -77,11 +78,12 @@ def guard_services(paths: AppPaths, warn: Warn) -> Iterator[GuardServices]:
     vault = PasswordVault()
     imap = ImapAccess(vault)
     with Database(paths.database_file) as db, LazyFetcher(paths.http_cache_dir) as fetcher:
+        secrets = SourceSecrets(vault)
         schedule = account_schedule(
-            db, fetcher, imap, warn, lookback=GUARD_LOOKBACK, lookahead=GUARD_LOOKAHEAD
+            db, fetcher, imap, secrets, warn, lookback=GUARD_LOOKBACK, lookahead=GUARD_LOOKAHEAD
         )
         journal = JournalStore(db, utc_now)
-        accounts = AccountStore(paths.config_dir)
+        accounts = AccountStore(paths.config_dir, secrets)
         refresh = build_refresh_service(paths, db, vault, schedule)
         log = SqliteAnnouncementLog(db)
         rules = RuleStore(db)

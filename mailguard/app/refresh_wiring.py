@@ -27,6 +27,7 @@ from mailguard.store.report_store import ReportStore
 from mailguard.store.secrets import PasswordVault
 from mailguard.store.settings_store import SettingsStore
 from mailguard.store.snapshot_store import SnapshotStore
+from mailguard.store.source_secrets import SourceSecrets
 
 #: Where warnings go: stderr for the CLI, the log for the tray.
 Warn = Callable[[str], None]
@@ -40,7 +41,7 @@ def refresh_service(paths: AppPaths, warn: Warn) -> Iterator[RefreshService]:
     """
     vault = PasswordVault()
     with Database(paths.database_file) as db, LazyFetcher(paths.http_cache_dir) as fetcher:
-        schedule = account_schedule(db, fetcher, ImapAccess(vault), warn)
+        schedule = account_schedule(db, fetcher, ImapAccess(vault), SourceSecrets(vault), warn)
         yield build_refresh_service(paths, db, vault, schedule)
 
 
@@ -48,6 +49,7 @@ def account_schedule(
     db: Database,
     fetcher: SourceFetcher,
     imap: ImapAccess,
+    secrets: SourceSecrets,
     warn: Warn,
     *,
     lookback: timedelta = LOOKBACK,
@@ -58,6 +60,7 @@ def account_schedule(
     fetched = AccountWindows(
         ScheduleReader(fetcher, default_zone=zone),
         ScheduleReader(fetcher, default_zone=zone, offline=True),
+        secrets=secrets,
         warn=warn,
         lookback=lookback,
         lookahead=lookahead,
@@ -76,7 +79,7 @@ def build_refresh_service(
     paths: AppPaths, db: Database, vault: PasswordVault, schedule: AccountSchedule
 ) -> RefreshService:
     return RefreshService(
-        accounts=AccountStore(paths.config_dir),
+        accounts=AccountStore(paths.config_dir, SourceSecrets(vault)),
         vault=vault,
         db=db,
         snapshots=SnapshotStore(db),

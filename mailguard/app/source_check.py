@@ -22,6 +22,7 @@ from mailguard.service.mailbox_schedule import MailboxSchedule
 from mailguard.service.schedule_reader import ScheduleReader, SourceSpec
 from mailguard.store.paths import AppPaths
 from mailguard.store.secrets import PasswordVault
+from mailguard.store.source_secrets import SourceSecrets
 
 #: The span shown, as ``mailguard schedule`` shows by default: yesterday to 90 days ahead.
 LOOKAHEAD = timedelta(days=90)
@@ -34,9 +35,18 @@ class SourceCheck:
 
 
 def check_source(
-    paths: AppPaths, account: AccountConfig | None, source: ScheduleSource, *, now: datetime
+    paths: AppPaths,
+    account: AccountConfig | None,
+    source: ScheduleSource,
+    *,
+    now: datetime,
+    kept_for: str | None = None,
 ) -> SourceCheck:
-    """The windows ``source`` announces now; a SourceError (one line) if it cannot be read."""
+    """The windows ``source`` announces now; a SourceError (one line) if it cannot be read.
+
+    A ``***`` in its URL is filled from the keyring, with the account's secrets
+    for the source (or for the source ``kept_for``, the one it was edited from).
+    """
     zone = parse_zone(source.zone)
     yesterday = now.astimezone(zone).date() - timedelta(days=1)
     span_start = datetime.combine(yesterday, time(0), tzinfo=zone)
@@ -50,7 +60,10 @@ def check_source(
         )
         chosen = select_windows(merge_windows(windows), span_start, span_end)
         return SourceCheck(tuple(chosen), tuple(warnings))
-    spec = SourceSpec(source.location, source.kind, zone, source.components)
+    location = source.location
+    if account is not None:
+        location = SourceSecrets(PasswordVault()).reveal(account.name, location, kept_for=kept_for)
+    spec = SourceSpec(location, source.kind, zone, source.components)
     with Fetcher(paths.http_cache_dir) as fetcher:
         reader = ScheduleReader(fetcher, default_zone=zone)
         outcome = reader.read([spec], now=now, span_start=span_start, span_end=span_end)

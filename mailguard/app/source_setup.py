@@ -1,4 +1,7 @@
-"""Following and dropping an account's schedule sources, shared by the CLI and Settings."""
+"""Following and dropping an account's schedule sources, shared by the CLI and Settings.
+
+The store puts a URL's secrets into the keyring; what these return is the account as stored.
+"""
 
 from __future__ import annotations
 
@@ -8,8 +11,11 @@ from pathlib import Path
 from mailguard.app.zones import parse_zone
 from mailguard.core.account import AccountConfig
 from mailguard.core.errors import UsageError
+from mailguard.core.location_secrets import without_secrets
 from mailguard.core.schedule_source import MAILBOX_PREFIX, ScheduleSource
 from mailguard.store.account_store import AccountStore
+from mailguard.store.secrets import PasswordVault
+from mailguard.store.source_secrets import SourceSecrets
 
 
 def source_location(text: str) -> str:
@@ -20,25 +26,34 @@ def source_location(text: str) -> str:
     return str(Path(text).expanduser().absolute())
 
 
-def follow_source(accounts: AccountStore, account: str, source: ScheduleSource) -> AccountConfig:
-    """Add ``source`` to the account; its zone is checked now, not at every poll."""
+def follow_source(
+    accounts: AccountStore,
+    account: str,
+    source: ScheduleSource,
+    *,
+    kept_for: str | None = None,
+) -> AccountConfig:
+    """Add ``source`` to the account; its zone is checked now, not at every poll.
+
+    Edited from the source ``kept_for`` (as stored), a ``***`` left in its URL
+    keeps that source's secret.
+    """
     config = accounts.get(account)
     if source.zone:
         parse_zone(source.zone)
-    source = replace(source, location=source_location(source.location))
-    if any(s.location == source.location for s in config.schedule_sources):
-        raise UsageError(f"{config.name} follows {source.location} already")
-    updated = replace(config, schedule_sources=(*config.schedule_sources, source))
-    accounts.update(updated)
-    return updated
+    location = source_location(source.location)
+    if kept_for is not None:
+        location = SourceSecrets(PasswordVault()).reveal(account, location, kept_for=kept_for)
+    source = replace(source, location=location)
+    if any(s.location == without_secrets(source.location) for s in config.schedule_sources):
+        raise UsageError(f"{config.name} follows {without_secrets(source.location)} already")
+    return accounts.update(replace(config, schedule_sources=(*config.schedule_sources, source)))
 
 
 def drop_source(accounts: AccountStore, account: str, location: str) -> AccountConfig:
     config = accounts.get(account)
-    wanted = {location, source_location(location)}
+    wanted = {location, source_location(location), without_secrets(location)}
     kept = tuple(s for s in config.schedule_sources if s.location not in wanted)
     if len(kept) == len(config.schedule_sources):
-        raise UsageError(f"{config.name} does not follow {location}")
-    updated = replace(config, sources=(), schedule_sources=kept)
-    accounts.update(updated)
-    return updated
+        raise UsageError(f"{config.name} does not follow {without_secrets(location)}")
+    return accounts.update(replace(config, sources=(), schedule_sources=kept))

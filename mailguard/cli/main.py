@@ -6,7 +6,8 @@ import argparse
 import logging
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from importlib import import_module
 from pathlib import Path
 
@@ -74,10 +75,12 @@ def main(argv: Sequence[str] | None = None, console: Console | None = None) -> i
         tray = import_module("mailguard.cli.tray_command")
         args.command, args.run = "tray", tray.run
     debug = args.debug or bool(os.environ.get("MAILGUARD_DEBUG"))
+    paths: AppPaths | None = None
     try:
         paths = AppPaths.resolve(args.home)
         _prepare_home(args, paths)
-        exit_code: int = args.run(args, paths, console)
+        with _store_warnings_shown(console):
+            exit_code: int = args.run(args, paths, console)
     except MailguardError as exc:
         console.error(_one_line(str(exc)))
         return exc.exit_code
@@ -85,6 +88,10 @@ def main(argv: Sequence[str] | None = None, console: Console | None = None) -> i
         console.error("interrupted")
         return 130
     except Exception as exc:
+        damaged = _database_failure(exc, paths)
+        if damaged is not None:
+            console.error(_one_line(str(damaged)))
+            return damaged.exit_code
         log.exception("unexpected error in %s", args.command)
         if debug:
             raise
@@ -95,6 +102,40 @@ def main(argv: Sequence[str] | None = None, console: Console | None = None) -> i
         )
         return 1
     return exit_code
+
+
+class _ConsoleWarning(logging.Handler):
+    """A store's warning (logged, as in the tray) shown on stderr, one line."""
+
+    def __init__(self, console: Console) -> None:
+        super().__init__(logging.WARNING)
+        self._console = console
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self._console.warning(_one_line(record.getMessage()))
+
+
+@contextmanager
+def _store_warnings_shown(console: Console) -> Iterator[None]:
+    store_log = logging.getLogger("mailguard.store")
+    handler = _ConsoleWarning(console)
+    store_log.addHandler(handler)
+    try:
+        yield
+    finally:
+        store_log.removeHandler(handler)
+
+
+def _database_failure(exc: Exception, paths: AppPaths | None) -> MailguardError | None:
+    """A damaged database met by a read (outside a transaction, which says so itself),
+    said as a snapshot's write would say it; None for any other error."""
+    import sqlite3  # noqa: PLC0415 (only when a command failed; most never load it)
+
+    from mailguard.store.database import storage_error  # noqa: PLC0415
+
+    if paths is None or not isinstance(exc, sqlite3.Error):
+        return None
+    return storage_error(exc, paths.database_file)
 
 
 def _prepare_home(args: argparse.Namespace, paths: AppPaths) -> None:

@@ -12,6 +12,7 @@ from mailguard.cli.console import Console
 from mailguard.core.account import AccountConfig
 from mailguard.core.errors import MailguardError, UsageError
 from mailguard.core.guard_text import zoned_span_text
+from mailguard.core.location_secrets import without_secrets
 from mailguard.core.schedule_source import ScheduleSource
 from mailguard.net.locations import masked_location
 from mailguard.sources.registry import SOURCE_KINDS
@@ -88,7 +89,7 @@ def run_add(args: argparse.Namespace, paths: AppPaths, console: Console) -> int:
     source = schedule_source(args.source, args)
     zone = parse_zone(args.tz)
     shown = masked_location(source.location)
-    if any(s.location == source.location for s in account.schedule_sources):
+    if any(s.location == without_secrets(source.location) for s in account.schedule_sources):
         raise UsageError(f"{account.name} follows {shown} already")
     found = _found(account, source, zone, paths, console, anyway=args.anyway)
     accounts.update(replace(account, schedule_sources=(*account.schedule_sources, source)))
@@ -158,8 +159,8 @@ def run_list(args: argparse.Namespace, paths: AppPaths, console: Console) -> int
 def run_remove(args: argparse.Namespace, paths: AppPaths, console: Console) -> int:
     accounts = AccountStore(paths.config_dir)
     account = accounts.get(args.account)
-    # As typed, or as ``source list`` shows it (its password masked).
-    wanted = {args.source, _location(args.source)}
+    # As typed (its secrets kept in the keyring), or as ``source list`` shows it.
+    wanted = {args.source, _location(args.source), without_secrets(args.source)}
     kept = tuple(
         s
         for s in account.schedule_sources

@@ -84,6 +84,7 @@ def _details(event: RunnerEvent) -> dict[str, Any]:
             "window": event.window.to_json(event.at) if event.window else None,
             "report_id": event.report.id,
             "summary": event.report.summary(),
+            "unchanged": event.unchanged,
         }
     if isinstance(event, LateMailFound):
         return {

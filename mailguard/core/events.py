@@ -77,6 +77,7 @@ class ResyncFinished:
     report: RefreshReport
     window: MaintenanceWindow | None = None  # the window it followed; None when asked for
     first: bool = True  # the first comparison after the window (later ones watch for late mail)
+    unchanged: bool = False  # it found what report ``report.id`` says: nothing new stored
 
 
 @dataclass(frozen=True, slots=True)

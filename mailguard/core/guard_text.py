@@ -37,6 +37,8 @@ def describe_event(event: RunnerEvent, zone: tzinfo = UTC) -> str:
         )
     if isinstance(event, ResyncFinished):
         done = f"refreshed after {event.window.title!r}" if event.window else "resynced"
+        if event.unchanged:
+            return f"{done}: nothing new since report #{event.report.id}"
         return f"{done}: report #{event.report.id} ({summary_text(event.report.summary())})"
     if isinstance(event, LateMailFound):
         return (

@@ -358,7 +358,16 @@ def _foreign(event: ForeignEdit) -> Notification:
 
 def _compared(event: ResyncFinished) -> Notification:
     report = event.report
-    if report.is_empty:
+    if report.is_empty and event.window:  # the provider may still deliver: not the last word
+        body = Phrase(
+            _CTX,
+            QT_TRANSLATE_NOOP(
+                "Notification",
+                "Nothing late or missing so far; mailguard keeps watching for mail "
+                "the provider delivers late.",
+            ),
+        )
+    elif report.is_empty:
         body = Phrase(
             _CTX, QT_TRANSLATE_NOOP("Notification", "Nothing changed: no mail late or missing.")
         )
@@ -408,10 +417,16 @@ def _replayed(events: list[EditReplayed]) -> Notification:
             QT_TRANSLATE_NOOP("Notification", "{count} queued folder edit ran"),
             QT_TRANSLATE_NOOP("Notification", "{count} queued folder edits ran"),
         ),
-        body=Phrase(
-            _CTX,
-            QT_TRANSLATE_NOOP("Notification", "{done} done, {skipped} skipped (see the queue)."),
-            {"done": done, "skipped": skipped},
+        body=(
+            Phrase(
+                _CTX,
+                QT_TRANSLATE_NOOP(
+                    "Notification", "{done} done, {skipped} skipped (see the queue)."
+                ),
+                {"done": done, "skipped": skipped},
+            )
+            if skipped
+            else Phrase(_CTX, QT_TRANSLATE_NOOP("Notification", "Nothing was skipped."))
         ),
         urgency=Urgency.LOW if not skipped else Urgency.NORMAL,
     )

@@ -248,6 +248,10 @@ class RefreshReport:
             "copies_removed": len(self.copies_removed),
         }
 
+    def findings(self) -> dict[str, Any]:
+        """What the report says, without when it was made: equal findings tell nothing new."""
+        return findings_of(self.to_json())
+
     def to_json(self) -> dict[str, Any]:
         """The public shape: ``account``, ``baseline``, ``window``, one list per category."""
         return {
@@ -277,3 +281,27 @@ class RefreshReport:
                 self.preliminary_until.isoformat() if self.preliminary_until else None
             ),
         }
+
+
+#: The parts of a report's JSON that say what changed (not when it was made, or its number).
+_FINDINGS_KEYS = (
+    "baseline",
+    "backfilled",
+    "new",
+    "missing",
+    "moved",
+    "flags_changed",
+    "folders",
+    "sent_during_window",
+    "copies",
+    "preliminary",
+)
+
+
+def findings_of(body: dict[str, Any]) -> dict[str, Any]:
+    """A stored or fresh report's findings: its categories, baseline and window, by value."""
+    window = body.get("window")
+    return {
+        "window": window.get("id") if window else None,
+        **{key: body.get(key) for key in _FINDINGS_KEYS},
+    }

@@ -1,18 +1,20 @@
 """What a schedule location is (web URL, file URL or path) and how to show it safely.
 
-Users may put credentials in a URL (``https://user:pw@host/feed``). They are
-needed for the request, but must never reach a message, a log or the cache,
-so everything shown or stored goes through :func:`display_location`.
+Users may put credentials in a URL (``https://user:pw@host/feed``, or
+``?token=…``). They are needed for the request, but must never reach a message,
+a log or the cache, so everything shown or stored goes through
+:func:`display_location` or :func:`masked_location` (which parts are secret:
+:mod:`mailguard.core.location_secrets`).
 """
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from urllib.parse import unquote
 from urllib.request import url2pathname
 
-_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*)://")
+from mailguard.core.location_secrets import split_authority, without_secrets
+
 _REMOTE_SCHEMES = frozenset({"http", "https"})
 
 
@@ -21,8 +23,8 @@ def url_scheme(location: str) -> str | None:
 
     Only ``scheme://`` counts as a URL, so a Windows path like ``C:\\x`` stays a path.
     """
-    match = _SCHEME.match(location)
-    return match.group(1).lower() if match else None
+    scheme = split_authority(location)[0]
+    return scheme[:-3].lower() if scheme else None
 
 
 def is_remote(location: str) -> bool:
@@ -30,42 +32,29 @@ def is_remote(location: str) -> bool:
     return url_scheme(location) in _REMOTE_SCHEMES
 
 
-def _split_authority(location: str) -> tuple[str, str, str, str]:
-    """``(scheme://, userinfo, host[:port], rest)``; the authority ends at the first / ? or #."""
-    head = _SCHEME.match(location)
-    if head is None:
-        return "", "", "", location
-    start = head.end()
-    end = len(location)
-    for stop in "/?#":
-        found = location.find(stop, start)
-        if found != -1:
-            end = min(end, found)
-    userinfo, _, host = location[start:end].rpartition("@")
-    return location[:start], userinfo, host, location[end:]
-
-
 def display_location(location: str) -> str:
-    """``location`` without any ``user:password@``, for messages and storage.
+    """``location`` without any ``user:password@`` and secret query values as ``***``,
+    for messages and storage.
 
     Control characters are escaped (``\\r``, ``\\n``, ``\\x1b``): a CR LF pasted into
     a URL must not break the one-line error, nor a terminal escape reach the screen.
     """
-    scheme, _, host, rest = _split_authority(location)
-    return escape_controls(scheme + host + rest)
+    return escape_controls(_without_userinfo(without_secrets(location)))
 
 
 def masked_location(location: str) -> str:
-    """``location`` with its password (or a lone token) as ``***``, for listing a source.
+    """``location`` with its password (or a lone token) and secret query values as ``***``,
+    for listing a source.
 
     Unlike :func:`display_location` the user name stays, so two sources that differ
-    only in it can still be told apart: ``https://jo:***@status.example/feed``.
+    only in it can still be told apart: ``https://jo:***@status.example/feed?key=***``.
     """
-    scheme, userinfo, host, rest = _split_authority(location)
-    if userinfo:
-        user, has_password, _ = userinfo.partition(":")
-        userinfo = f"{user}:***@" if has_password else "***@"
-    return escape_controls(scheme + userinfo + host + rest)
+    return escape_controls(without_secrets(location))
+
+
+def _without_userinfo(location: str) -> str:
+    scheme, _, host, rest = split_authority(location)
+    return scheme + host + rest
 
 
 def escape_controls(text: str) -> str:
@@ -80,9 +69,11 @@ def escape_controls(text: str) -> str:
 def cache_key(location: str) -> str:
     """The normalized form two spellings of one URL share: no credentials, no fragment.
 
-    Scheme and host are case-insensitive; path and query are not.
+    Scheme and host are case-insensitive; path and query are not. Secret query
+    values are left out too: the URL as fetched and as kept in accounts.json
+    (``?token=***``) share one cached copy.
     """
-    scheme, _, host, rest = _split_authority(location)
+    scheme, _, host, rest = split_authority(without_secrets(location))
     rest = rest.partition("#")[0]
     if not rest.startswith("/"):
         rest = "/" + rest
@@ -90,13 +81,13 @@ def cache_key(location: str) -> str:
 
 
 def request_url(location: str) -> str:
-    """The URL to send: credentials go in a header instead (see :func:`auth_headers`)."""
-    return display_location(location).partition("#")[0]
+    """The URL to send, its query whole: credentials go in a header (see :func:`auth_headers`)."""
+    return escape_controls(_without_userinfo(location)).partition("#")[0]
 
 
 def auth_headers(location: str) -> dict[str, str]:
     """A Basic ``Authorization`` header for credentials embedded in the URL, if any."""
-    _, userinfo, _, _ = _split_authority(location)
+    _, userinfo, _, _ = split_authority(location)
     if not userinfo:
         return {}
     # Deferred: only a download needs it, and importing urllib3 cost ~35 ms of each
@@ -109,7 +100,7 @@ def auth_headers(location: str) -> dict[str, str]:
 
 def file_url_path(location: str) -> Path | None:
     """The local path a ``file://`` URL names, or None when it names another host."""
-    _, _, host, rest = _split_authority(location)
+    _, _, host, rest = split_authority(location)
     if host not in ("", "localhost"):
         return None
     return Path(url2pathname(rest.partition("#")[0].partition("?")[0]))

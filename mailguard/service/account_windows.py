@@ -11,11 +11,13 @@ from collections.abc import Callable
 from datetime import datetime, timedelta, tzinfo
 
 from mailguard.core.account import AccountConfig
+from mailguard.core.errors import MailguardError
 from mailguard.core.model import MaintenanceWindow
 from mailguard.core.schedule import merge_windows
 from mailguard.core.schedule_source import ScheduleSource
 from mailguard.net.locations import is_remote
 from mailguard.service.schedule_reader import ScheduleReader, SourceSpec
+from mailguard.store.source_secrets import SourceSecrets
 
 #: How far back a window still matters for choosing a baseline.
 LOOKBACK = timedelta(days=60)
@@ -30,6 +32,7 @@ class AccountWindows:
         online: ScheduleReader,
         offline: ScheduleReader,
         *,
+        secrets: SourceSecrets,
         warn: Callable[[str], None],
         lookback: timedelta = LOOKBACK,
         lookahead: timedelta = LOOKAHEAD,
@@ -37,6 +40,7 @@ class AccountWindows:
     ) -> None:
         self._online = online
         self._offline = offline
+        self._secrets = secrets
         self._warn = warn
         self._lookback = lookback
         self._lookahead = lookahead
@@ -50,7 +54,11 @@ class AccountWindows:
             if source.is_mailbox:
                 continue
             location = source.location
-            spec = [self._spec(source)]
+            try:
+                spec = [self._spec(account, source)]
+            except MailguardError as exc:  # its secrets are not in the keyring (any more)
+                self._warn(f"schedule of {account.name}: {exc}")
+                continue
             outcome = self._online.read(spec, **span)
             if outcome.failures and is_remote(location):
                 fallback = self._offline.read(spec, **span)
@@ -62,6 +70,8 @@ class AccountWindows:
             found.extend(outcome.windows)
         return merge_windows(found)
 
-    def _spec(self, source: ScheduleSource) -> SourceSpec:
+    def _spec(self, account: AccountConfig, source: ScheduleSource) -> SourceSpec:
+        """How to read ``source``: its URL put back together with its secrets, only here."""
         zone = self._zone_of(source.zone) if source.zone and self._zone_of else None
-        return SourceSpec(source.location, source.kind, zone, source.components)
+        location = self._secrets.reveal(account.name, source.location)
+        return SourceSpec(location, source.kind, zone, source.components)

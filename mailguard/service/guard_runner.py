@@ -230,7 +230,11 @@ class GuardRunner:
         if not first and last is not None and now - last < self._settings.refresh_every:
             return False
         try:
-            report = self._refresh.resync(account.name)
+            if first:
+                report, unchanged = self._refresh.resync(account.name), False
+            else:
+                watched = self._refresh.refresh_for_watch(account.name)
+                report, unchanged = watched.report, not watched.stored
         except AccountError as exc:  # no baseline, no password: retrying will not help
             self._mark(account.name, window, REFRESHED)
             doing = f"refresh after {window.title!r}"
@@ -239,7 +243,9 @@ class GuardRunner:
         self._refreshed_at[key] = now
         if first:
             self._mark(account.name, window, REFRESHED)
-        self._emit(ResyncFinished(account.name, now, report, window, first=first))
+        self._emit(ResyncFinished(account.name, now, report, window, first, unchanged))
+        if unchanged:  # its late mail was looked at when the report was made
+            return True
         late = self._refresh.unannounced_late_mail(account.name, window, report)
         if late:
             self._emit(LateMailFound(account.name, now, window, late, report.id))

@@ -25,7 +25,7 @@ from mailguard.core.mail_diff import diff_snapshots
 from mailguard.core.mailstate import AccountSnapshot, FolderState
 from mailguard.core.model import MaintenanceWindow
 from mailguard.core.progress import ReadProgress
-from mailguard.core.refresh_report import BackfilledMail, RefreshReport, ReportKind
+from mailguard.core.refresh_report import BackfilledMail, RefreshReport, ReportKind, findings_of
 from mailguard.store.account_store import AccountStore
 from mailguard.store.database import Database
 from mailguard.store.report_store import ReportStore
@@ -69,6 +69,14 @@ class Refreshed:
     current: AccountSnapshot
     report: RefreshReport
     baseline_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class WatchRefresh:
+    """A backfill watch's refresh: ``report`` is new, or the earlier one it repeats."""
+
+    report: RefreshReport
+    stored: bool
 
 
 class RefreshService:
@@ -133,16 +141,45 @@ class RefreshService:
 
         ``progress`` hears of each folder as it is read (the tray's "Resync now").
         """
+        refreshed = self._compare(account, full=full, progress=progress)
+        with self._db.transaction():
+            self._snapshots.save_refresh_state(refreshed.current)
+            return self._reports.save(refreshed.report, baseline_id=refreshed.baseline_id)
+
+    def refresh_for_watch(self, account: str) -> WatchRefresh:
+        """A resync during a backfill watch that stores a report only when it tells more.
+
+        The watch refreshes every few minutes for hours; a report equal to the last
+        comparison (same baseline, window and findings) would only repeat it, so
+        then just the refresh state is saved and the earlier report is returned.
+        """
+        refreshed = self._compare(account)
+        with self._db.transaction():
+            self._snapshots.save_refresh_state(refreshed.current)
+            last = self._reports.latest_resync(account)
+            if last is not None:
+                last_baseline, last_body = last
+                if (
+                    last_baseline == refreshed.baseline_id
+                    and findings_of(last_body) == refreshed.report.findings()
+                ):
+                    return WatchRefresh(replace(refreshed.report, id=last_body["id"]), False)
+            stored = self._reports.save(refreshed.report, baseline_id=refreshed.baseline_id)
+            return WatchRefresh(stored, True)
+
+    def _compare(
+        self,
+        account: str,
+        *,
+        full: bool = False,
+        progress: Callable[[ReadProgress], None] | None = None,
+    ) -> Refreshed:
+        """Log in, read and diff against the baseline the account's windows call for."""
         config = self._accounts.get(account)
         self._require_baseline(account)
         windows = self._windows(config, self._clock())
         with self.connect(account) as session:
-            refreshed = self.refresh(
-                account, session, full=full, windows=windows, progress=progress
-            )
-        with self._db.transaction():
-            self._snapshots.save_refresh_state(refreshed.current)
-            return self._reports.save(refreshed.report, baseline_id=refreshed.baseline_id)
+            return self.refresh(account, session, full=full, windows=windows, progress=progress)
 
     def refresh(
         self,

@@ -51,6 +51,15 @@ class ReportStore:
         ).fetchone()
         return json.loads(row[0]) if row else None
 
+    def latest_resync(self, account: str) -> tuple[int | None, dict[str, Any]] | None:
+        """The account's newest comparison (not a late-mail batch): its baseline id and JSON."""
+        row = self._db.connection.execute(
+            "SELECT baseline_id, body FROM report WHERE account = ? AND kind = ?"
+            " ORDER BY id DESC LIMIT 1",
+            (account, ReportKind.RESYNC.value),
+        ).fetchone()
+        return (row[0], json.loads(row[1])) if row else None
+
     def outlines(self, account: str, count: int | None = None) -> list[dict[str, Any]]:
         """The account's reports newest first, each as the fields a one-line listing needs.
 

@@ -1,4 +1,4 @@
-"""Account passwords in the system keyring, and nowhere else.
+"""Account passwords (and source URLs' secrets) in the system keyring, and nowhere else.
 
 The backend is the one keyring would pick, found without keyring's search of
 every installed backend through entry points (~0.1 s, measured, in every
@@ -64,19 +64,11 @@ class PasswordVault:
         return _name(self._backend)
 
     def store(self, account: str, password: str) -> None:
-        backend = self._backend
-        try:
-            backend.set_password(SERVICE, account, password)
-        except (_keyring_errors().KeyringError, OSError, RuntimeError) as exc:
-            raise AccountError(self._failure("store", account, exc, password)) from exc
+        self.store_entry(account, password, f"the password of {account!r}")
 
     def password(self, account: str) -> str:
         """The account's password, or an AccountError saying how to set it."""
-        backend = self._backend
-        try:
-            password = backend.get_password(SERVICE, account)
-        except (_keyring_errors().KeyringError, OSError, RuntimeError) as exc:
-            raise AccountError(self._failure("read", account, exc)) from exc
+        password = self.entry(account, f"the password of {account!r}")
         if password is None:
             raise AccountError(
                 f"no password for account {account!r} in the keyring ({self.backend_name}); "
@@ -86,24 +78,43 @@ class PasswordVault:
 
     def forget(self, account: str) -> bool:
         """Delete the account's password; False if there was none."""
+        return self.forget_entry(account, f"the password of {account!r}")
+
+    # Entries by key, for other secrets than an account's password (``what`` names one
+    # in errors). An account name has no ``/``: a key with one is never an account's.
+
+    def store_entry(self, key: str, secret: str, what: str) -> None:
         backend = self._backend
         try:
-            backend.delete_password(SERVICE, account)
+            backend.set_password(SERVICE, key, secret)
+        except (_keyring_errors().KeyringError, OSError, RuntimeError) as exc:
+            raise AccountError(self._failure("store", what, exc, secret)) from exc
+
+    def entry(self, key: str, what: str) -> str | None:
+        """The secret kept under ``key``; None if there is none."""
+        backend = self._backend
+        try:
+            return backend.get_password(SERVICE, key)
+        except (_keyring_errors().KeyringError, OSError, RuntimeError) as exc:
+            raise AccountError(self._failure("read", what, exc)) from exc
+
+    def forget_entry(self, key: str, what: str) -> bool:
+        """Delete the secret kept under ``key``; False if there was none."""
+        backend = self._backend
+        try:
+            backend.delete_password(SERVICE, key)
         except _keyring_errors().PasswordDeleteError:
             return False
         except (_keyring_errors().KeyringError, OSError, RuntimeError) as exc:
-            raise AccountError(self._failure("delete", account, exc)) from exc
+            raise AccountError(self._failure("delete", what, exc)) from exc
         return True
 
-    def _failure(self, verb: str, account: str, exc: BaseException, secret: str = "") -> str:
-        """One line naming the backend and its complaint, the password scrubbed out."""
+    def _failure(self, verb: str, what: str, exc: BaseException, secret: str = "") -> str:
+        """One line naming the backend and its complaint, the secret scrubbed out."""
         detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         if secret:
             detail = detail.replace(secret, "***")
-        return (
-            f"cannot {verb} the password of {account!r} in the keyring "
-            f"({self.backend_name}): {detail}; {_HINT}"
-        )
+        return f"cannot {verb} {what} in the keyring ({self.backend_name}): {detail}; {_HINT}"
 
 
 def configured_backend(

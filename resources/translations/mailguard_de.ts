@@ -832,6 +832,7 @@ Vertrauen Sie ihm nur, wenn er mit dem Fingerabdruck übereinstimmt, den Ihnen I
         </message>
         <message>
             <source>mailguard cannot look after {account}</source>
+            <extracomment>Notifications with the same thread replace each other's bubble on screen.</extracomment>
             <translation>mailguard kann {account} nicht überwachen</translation>
         </message>
         <message>
@@ -923,6 +924,10 @@ Vertrauen Sie ihm nur, wenn er mit dem Fingerabdruck übereinstimmt, den Ihnen I
             <translation>{change}</translation>
         </message>
         <message>
+            <source>Nothing late or missing so far; mailguard keeps watching for mail the provider delivers late.</source>
+            <translation>Bisher keine E-Mail verspätet oder fehlend; mailguard achtet weiter auf E-Mails, die der Anbieter nachliefert.</translation>
+        </message>
+        <message>
             <source>Nothing changed: no mail late or missing.</source>
             <translation>Nichts verändert: keine E-Mail nachgeliefert oder fehlend.</translation>
         </message>
@@ -949,6 +954,10 @@ Vertrauen Sie ihm nur, wenn er mit dem Fingerabdruck übereinstimmt, den Ihnen I
         <message>
             <source>{done} done, {skipped} skipped (see the queue).</source>
             <translation>{done} erledigt, {skipped} übersprungen (siehe Warteschlange).</translation>
+        </message>
+        <message>
+            <source>Nothing was skipped.</source>
+            <translation>Nichts wurde übersprungen.</translation>
         </message>
         <message>
             <source>{count} more mailguard message</source>

@@ -829,6 +829,7 @@ Trust it only if it matches the fingerprint your provider or administrator gave 
         </message>
         <message>
             <source>mailguard cannot look after {account}</source>
+            <extracomment>Notifications with the same thread replace each other's bubble on screen.</extracomment>
             <translation type="unfinished" />
         </message>
         <message>
@@ -920,6 +921,10 @@ Trust it only if it matches the fingerprint your provider or administrator gave 
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Nothing late or missing so far; mailguard keeps watching for mail the provider delivers late.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Nothing changed: no mail late or missing.</source>
             <translation type="unfinished" />
         </message>
@@ -945,6 +950,10 @@ Trust it only if it matches the fingerprint your provider or administrator gave 
         </message>
         <message>
             <source>{done} done, {skipped} skipped (see the queue).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nothing was skipped.</source>
             <translation type="unfinished" />
         </message>
         <message>

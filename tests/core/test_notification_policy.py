@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from mailguard.core.events import (
@@ -124,6 +125,10 @@ def test_replayed_edits_of_one_round_make_one_notification() -> None:
     )
     assert [n.title.english(UTC) for n in notes] == ["3 queued folder edits ran"]
     assert notes[0].body.english(UTC) == "2 done, 1 skipped (see the queue)."
+    (all_done,) = NotificationPolicy().notifications(
+        [EditReplayed("work", NOW, e, "x") for e in entries[:2]], NOW
+    )
+    assert all_done.body.english(UTC) == "Nothing was skipped."
 
 
 def test_a_burst_is_capped_and_the_rest_summed_up_in_one() -> None:
@@ -143,6 +148,14 @@ def test_a_resync_the_user_asked_for_is_told_even_without_a_window() -> None:
     (note,) = NotificationPolicy().notifications([finished], NOW, asked=True)
     assert note.title.english(UTC) == "Resync of work finished"
     assert note.body.english(UTC) == "Nothing changed: no mail late or missing."
+    window = MaintenanceWindow(NOW - timedelta(hours=1), NOW, "Migration", "m", "manual")
+    after_window = ResyncFinished("work", NOW, replace(report, window=window), window)
+    (first,) = NotificationPolicy().notifications([after_window], NOW)
+    assert first.title.english(UTC) == "Mailbox compared after Migration"
+    assert first.body.english(UTC) == (  # the backfill watch goes on: not the last word
+        "Nothing late or missing so far; mailguard keeps watching for mail "
+        "the provider delivers late."
+    )
     failed = GuardFailure("work", NOW, ErrorKind.NETWORK, "server unreachable", "resync")
     (told,) = NotificationPolicy().notifications([failed], NOW, asked=True)
     assert told.title.english(UTC) == "Resync of work failed"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from mailguard.net import display_location, is_remote
-from mailguard.net.locations import cache_key
+from mailguard.net.locations import cache_key, masked_location, request_url
 
 
 @pytest.mark.parametrize(
@@ -43,10 +43,37 @@ def test_is_remote_only_for_http_and_https_urls(location: str, remote: bool) -> 
         ("ftp://user:pw@host.example/x", "ftp://host.example/x"),
         ("/srv/user:pw@host/schedule.txt", "/srv/user:pw@host/schedule.txt"),
         ("https://host.example/plain", "https://host.example/plain"),
+        ("https://h.example/f?page=2&Token=abc123", "https://h.example/f?page=2&Token=***"),
+        ("https://u:pw@h.example/f?api_key=k#x", "https://h.example/f?api_key=***#x"),
     ],
 )
-def test_display_location_removes_userinfo_and_nothing_else(location: str, shown: str) -> None:
+def test_display_location_removes_userinfo_and_masks_secret_query_values(
+    location: str, shown: str
+) -> None:
     assert display_location(location) == shown
+
+
+@pytest.mark.parametrize(
+    ("location", "listed"),
+    [
+        ("https://jo:s3cret@h.example/feed", "https://jo:***@h.example/feed"),
+        ("https://TOKEN@h.example/feed", "https://***@h.example/feed"),
+        (
+            "https://h.example/feed?access_token=abc&page=2",
+            "https://h.example/feed?access_token=***&page=2",
+        ),
+        ("https://h.example/feed?\x1b[2J", "https://h.example/feed?\\x1b[2J"),
+    ],
+)
+def test_a_listed_source_keeps_its_user_name_and_masks_every_secret(
+    location: str, listed: str
+) -> None:
+    assert masked_location(location) == listed
+
+
+def test_the_request_keeps_the_query_secrets_and_sends_no_userinfo() -> None:
+    location = "https://jo:pw@h.example/feed?token=abc123#latest"
+    assert request_url(location) == "https://h.example/feed?token=abc123"
 
 
 @pytest.mark.parametrize(
@@ -57,6 +84,8 @@ def test_display_location_removes_userinfo_and_nothing_else(location: str, shown
         ("https://user:pw@status.example.com/feed", "https://status.example.com/feed"),
         ("https://status.example.com/feed#latest", "https://status.example.com/feed"),
         ("https://status.example.com", "https://status.example.com/"),
+        # As fetched and as kept in accounts.json: one copy, and no token in its key.
+        ("https://status.example.com/f?token=abc123", "https://status.example.com/f?token=***"),
     ],
 )
 def test_spellings_of_one_url_share_a_cache_entry(one: str, other: str) -> None:

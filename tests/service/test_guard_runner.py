@@ -43,6 +43,7 @@ from mailguard.store.report_store import ReportStore
 from mailguard.store.rule_store import RuleStore
 from mailguard.store.secrets import PasswordVault
 from mailguard.store.snapshot_store import SnapshotStore
+from mailguard.store.source_secrets import SourceSecrets
 from tests.dovecot import Dovecot, MailUser, make_message
 from tests.tcp_relay import TcpRelay
 
@@ -79,6 +80,7 @@ class World:
         fetched = AccountWindows(
             ScheduleReader(fetcher, default_zone=UTC),
             ScheduleReader(fetcher, default_zone=UTC, offline=True),
+            secrets=SourceSecrets(self.vault),
             warn=self.lines_append,
         )
         self.schedule = AccountSchedule(
@@ -226,6 +228,37 @@ def test_a_whole_window_announces_once_guards_refreshes_and_replays(world: World
     world.runner = world.new_runner()  # a restart: nothing is said twice, nothing runs twice
     assert world.tick(END + timedelta(hours=3, minutes=17)) == []
     assert world.tick(END + timedelta(hours=4)) == []
+
+
+def test_the_backfill_watch_stores_a_report_only_when_it_finds_something_new(
+    world: World,
+) -> None:
+    """It refreshes every 10 minutes for hours: equal reports would bury the one that matters."""
+    world.dovecot.deliver(world.user, "INBOX", make_message(message_id="<a@x>"))
+    world.manual.add("work", START, END, "Mail migration")
+    world.tick(START - timedelta(minutes=12))  # the baseline
+    world.tick(START + timedelta(minutes=10))
+    first = world.tick(END + timedelta(minutes=20))[1]
+    reports = ReportStore(world.db)
+    (made,) = reports.latest("work")
+    assert first == f"refreshed after 'Mail migration': report #{made['id']} (nothing changed)"
+
+    again = world.tick(END + timedelta(minutes=31))
+    assert again == [f"refreshed after 'Mail migration': nothing new since report #{made['id']}"]
+    assert [r["id"] for r in reports.latest("work")] == [made["id"]]
+    assert world.events[-1].unchanged  # type: ignore[union-attr]
+
+    late = make_message(subject="held back", date=START + timedelta(minutes=20))
+    with world.dovecot.client(world.user) as client:
+        client.append("INBOX", late)
+    found = world.tick(END + timedelta(minutes=42))
+    newer = reports.latest("work")[0]
+    assert newer["id"] != made["id"]
+    assert found[0] == f"refreshed after 'Mail migration': report #{newer['id']} (1 backfilled)"
+    assert [m["subject"] for m in newer["backfilled"]] == ["held back"]
+    assert world.tick(END + timedelta(minutes=53)) == [
+        f"refreshed after 'Mail migration': nothing new since report #{newer['id']}"
+    ]
 
 
 def test_started_just_before_a_window_it_says_once_how_soon_it_starts(world: World) -> None:

@@ -61,11 +61,59 @@ def test_check_now_lists_the_window_a_status_page_announces_and_add_keeps_the_so
         with qtbot.waitSignal(app.hub.accounts_changed, timeout=10_000):
             qtbot.mouseClick(page.add, Qt.MouseButton.LeftButton)
     stored = AccountStore(app.paths.config_dir).get("work").schedule_sources
-    assert [(s.location, s.kind, s.components) for s in stored] == [(url, "auto", ("IMAP",))]
+    masked = url.replace("s3cret", "***")  # the password in the keyring, not in the file
+    assert [(s.location, s.kind, s.components) for s in stored] == [(masked, "auto", ("IMAP",))]
+    assert "s3cret" not in (app.paths.config_dir / "accounts.json").read_text()
     assert page.sources.topLevelItemCount() == 1
     listed = page.sources.topLevelItem(0)
     assert listed.text(0) == url.replace("s3cret", "***")  # masked, as every listing shows it
     assert "s3cret" not in listed.toolTip(0)
+
+
+def test_a_chosen_source_shows_its_secrets_as_stars_and_keeps_them_when_they_are_left_so(
+    app: TrayApp, qtbot: QtBot
+) -> None:
+    """The form showed the whole URL, password and all; now ``***``, which Check now and
+    Add fill from the keyring (for an edited path too) as long as the user leaves it."""
+    page_json = status_page(datetime.now(UTC), lead=timedelta(days=3), length=timedelta(hours=2))
+    body = json.dumps(page_json).encode()
+    with ScriptedServer() as server:
+        server.document("/feed.json?token=abc123", body)
+        server.document("/v2/feed.json?token=abc123", body)
+        secret_url = server.url("/feed.json?token=abc123").replace("://", "://noc:s3cret@")
+        AccountStore(app.paths.config_dir).update(
+            AccountConfig("work", "imap.example.net", "me", sources=(secret_url,))
+        )
+        app.hub.accounts_changed.emit()
+        page = open_settings(app, qtbot, "sources").sources
+        qtbot.waitUntil(lambda: page.sources.topLevelItemCount() == 1, timeout=10_000)
+        page.sources.setCurrentItem(page.sources.topLevelItem(0))
+        shown = server.url("/feed.json?token=***").replace("://", "://noc:***@")
+        assert page.location.text() == shown
+
+        qtbot.mouseClick(page.check, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: page.results.topLevelItemCount() == 1, timeout=20_000)
+        assert server.requests("/feed.json?token=abc123")  # the guard reads it too
+
+        type_into(qtbot, page.location, shown.replace("/feed.json", "/v2/feed.json"))
+        with qtbot.waitSignal(app.hub.accounts_changed, timeout=10_000):
+            qtbot.mouseClick(page.add, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not page.work.busy, timeout=10_000)
+        page.sources.setCurrentItem(page.sources.topLevelItem(1))
+        qtbot.mouseClick(page.check, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: page.results.topLevelItemCount() == 1, timeout=20_000)
+        assert server.requests("/v2/feed.json?token=abc123")
+        sent = server.requests()
+    assert {request.path for request in sent} == {
+        "/feed.json?token=abc123",
+        "/v2/feed.json?token=abc123",
+    }
+    noc_s3cret = "Basic bm9jOnMzY3JldA=="
+    assert {request.header("Authorization") for request in sent} == {noc_s3cret}
+    stored = [s.location for s in AccountStore(app.paths.config_dir).get("work").schedule_sources]
+    assert stored == [shown, shown.replace("/feed.json", "/v2/feed.json")]
+    text = (app.paths.config_dir / "accounts.json").read_text()
+    assert "s3cret" not in text and "abc123" not in text
 
 
 def test_check_now_shows_the_one_line_error_of_a_source_that_cannot_be_read(

@@ -47,6 +47,9 @@ class SourcesPage(AccountScopedPage):
         super().__init__(context, "sourceAccount", parent)
         self.status.setObjectName("sourcesStatus")
         self.found: SourceCheck | None = None
+        #: The stored form of the source the form was filled from: its secrets stay
+        #: in the keyring, the form shows ``***`` for them and keeps them if left so.
+        self.edited_from: str | None = None
         self._zones_offered = False
         self.sources = entry_table(self, "sourceList", columns=5, stretch=0)
         self.sources.currentItemChanged.connect(self._source_chosen)
@@ -121,6 +124,7 @@ class SourcesPage(AccountScopedPage):
             self.work.run(lambda: sorted(zoneinfo.available_timezones()), self._offer_zones)
 
     def account_chosen(self) -> None:
+        self.edited_from = None
         self._show_sources()
 
     # -- what the user does ------------------------------------------------------------
@@ -131,12 +135,12 @@ class SourcesPage(AccountScopedPage):
         source = self._form_source()
         if source is None:
             return
-        paths, account = self.context.paths, self.chosen_account()
+        paths, account, kept_for = self.context.paths, self.chosen_account(), self.edited_from
         self.results.clear()
         self.found = None
         busy = self.tr("Reading {source}…").format(source=masked_location(source.location))
         self.work.run(
-            lambda: check_source(paths, account, source, now=datetime.now(UTC)),
+            lambda: check_source(paths, account, source, now=datetime.now(UTC), kept_for=kept_for),
             self._checked,
             busy_text=busy,
             lane=SOURCE_LANE,
@@ -146,8 +150,11 @@ class SourcesPage(AccountScopedPage):
         source, account = self._form_source(), self.chosen_account()
         if source is None or account is None:
             return
-        accounts = AccountStore(self.context.paths.config_dir)
-        self.work.run(lambda: follow_source(accounts, account.name, source), self._changed)
+        accounts, kept_for = AccountStore(self.context.paths.config_dir), self.edited_from
+        self.work.run(
+            lambda: follow_source(accounts, account.name, source, kept_for=kept_for),
+            self._changed,
+        )
 
     def remove_source(self) -> None:
         item, account = self.sources.currentItem(), self.chosen_account()
@@ -244,12 +251,14 @@ class SourcesPage(AccountScopedPage):
         self._update_buttons()
 
     def _source_chosen(self) -> None:
-        """The chosen source fills the form, so "Check now" reads it again."""
+        """The chosen source fills the form, so "Check now" reads it again (its secrets
+        shown as ``***``: they stay in the keyring)."""
         item, account = self.sources.currentItem(), self.chosen_account()
         if item is not None and account is not None:
             location = item.data(0, Qt.ItemDataRole.UserRole)
             source = next(s for s in account.schedule_sources if s.location == location)
-            self.location.setText(source.location)
+            self.edited_from = source.location
+            self.location.setText(masked_location(source.location))
             self.from_address.setText(source.from_address or "")
             self.kind.setCurrentIndex(KINDS.index(source.kind) if source.kind in KINDS else 0)
             self.components.setText(", ".join(source.components))
