@@ -145,6 +145,49 @@ def test_times_without_a_date_in_a_text_that_dates_its_windows_are_not_windows()
     assert [w.start.isoformat() for w in read(text).windows] == ["2026-03-10T22:00:00+01:00"]
 
 
+def test_a_later_range_earlier_on_the_clock_runs_past_midnight_and_says_so() -> None:
+    text = "Wartung am 03.03.2026 von 22:00 bis 22:30 Uhr und von 01:00 bis 01:30 Uhr (UTC)."
+    first, second = read(text).windows
+    assert (first.confidence, second.confidence) == (Confidence.HIGH, Confidence.MEDIUM)
+    assert second.start.isoformat() == "2026-03-04T01:00:00+00:00"
+    assert second.warnings == (
+        "no date of its own; read as 2026-03-04, the night after 2026-03-03: written after "
+        "22:00–22:30 on that date, it is taken to run on past midnight",
+    )
+
+
+def test_times_dated_by_yesterday_are_a_report_said_so_not_a_window() -> None:
+    text = (
+        "Nach dem gestrigen Ausfall (14:00 bis 15:30 Uhr) tauschen wir am 03.03.2026 "
+        "von 22:00 bis 23:00 Uhr den Controller."
+    )
+    result = read(text)
+    assert [w.start.isoformat() for w in result.windows] == ["2026-03-03T22:00:00+01:00"]
+    assert result.warnings == [
+        "'14:00 bis 15:30 Uhr': a report of what happened before (yesterday, last night); "
+        "not read as a window"
+    ]
+
+
+def test_a_window_over_before_publication_beside_a_later_one_is_a_reference_said_so() -> None:
+    text = (
+        "Nachtrag zur Wartung vom 10.02.2026 (22:00–23:00 Uhr): Die Arbeiten werden "
+        "am 17.02.2026 zwischen 22:00 und 23:30 Uhr fortgesetzt."
+    )
+    result = read(text, published=datetime(2026, 2, 12, 9, 0, tzinfo=BERLIN))
+    assert [w.start.isoformat() for w in result.windows] == ["2026-02-17T22:00:00+01:00"]
+    assert result.warnings == [
+        "'10.02.2026 22:00 – 23:00 Uhr': over before the text was published (2026-02-12); "
+        "read as a reference to an earlier window, not as one"
+    ]
+
+
+def test_a_window_over_before_publication_is_kept_when_it_is_all_the_text_names() -> None:
+    text = "Die Wartung am 10.02.2026 von 22:00 bis 23:00 Uhr verlief planmäßig."
+    result = read(text, published=datetime(2026, 2, 12, 9, 0, tzinfo=BERLIN))
+    assert [w.start.isoformat() for w in result.windows] == ["2026-02-10T22:00:00+01:00"]
+
+
 # --- the end, when the text leaves it out ----------------------------------------------------
 
 

@@ -48,7 +48,7 @@ def attach(tokens: list[Token], *, postponement: bool) -> tuple[list[Token], lis
     if postponement:
         tokens = _unlink_postponements(tokens)
     tokens, restatements = _fold_parentheses(tokens)
-    return _join_weekdays(tokens), restatements
+    return _join_weekdays(_weekday_pairs_over_dates(tokens)), restatements
 
 
 def _count_steps(tokens: list[Token]) -> list[Token]:
@@ -150,6 +150,51 @@ def _restates(before: Token, inside: list[Token]) -> bool:
     if TIME in kinds:
         return before.kind in (TIME, ZONE)
     return kinds == {ZONE} and before.kind == ZONE
+
+
+def _weekday_pairs_over_dates(tokens: list[Token]) -> list[Token]:
+    """ "von Samstag auf Sonntag (14./15. März)": the two weekdays name the two dates after
+    them in turn; joined one by one, "Sonntag" would take the 14th and disagree with it."""
+    result: list[Token] = []
+    index = 0
+    while index < len(tokens):
+        group = tokens[index : index + 6]
+        if _is_weekday_pair_over_dates(group):
+            first, _, second, start, dash, end = group
+            result.extend((_with_weekday(first, start), dash, _with_weekday(second, end)))
+            index += 6
+            continue
+        result.append(tokens[index])
+        index += 1
+    return result
+
+
+def _is_weekday_pair_over_dates(group: list[Token]) -> bool:
+    if len(group) < 6 or (group[1].kind, group[4].kind) != ("-", "-"):
+        return False
+    first, _, second, start, _, end = group
+    weekdays = all(
+        isinstance(token.value, Weekday) and not token.value.plural for token in (first, second)
+    )
+    return weekdays and _undated_day(start, numbers=True) and _undated_day(end, numbers=False)
+
+
+def _undated_day(token: Token, *, numbers: bool) -> bool:
+    """A date with no weekday beside it; a bare day number ("13-15 March") if ``numbers``."""
+    value = token.value
+    if numbers and token.kind == NUMBER and isinstance(value, int):
+        return 1 <= value <= 31
+    return token.kind in (DATE, DAY) and isinstance(value, DateValue) and value.weekday is None
+
+
+def _with_weekday(weekday: Token, dated: Token) -> Token:
+    named, value = weekday.value, dated.value
+    if isinstance(value, int):
+        value = DateValue(value, None, None)
+    if not isinstance(named, Weekday) or not isinstance(value, DateValue):
+        return dated
+    joined = replace(value, weekday=named.weekday, night=named.night or value.night)
+    return Token(DATE, f"{weekday.text} {dated.text}", weekday.start, dated.end, joined)
 
 
 def _join_weekdays(tokens: list[Token]) -> list[Token]:

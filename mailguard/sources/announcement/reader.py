@@ -35,11 +35,13 @@ from mailguard.sources.announcement.resolve import (
     Pinner,
     TextContext,
     Unreadable,
+    notes_for,
 )
 from mailguard.sources.announcement.revisions import apply_completion, apply_postponements
 from mailguard.sources.announcement.tokens import (
     DATE,
     DURATION,
+    PAST,
     PUBLISHED,
     TIME,
     ZONE,
@@ -65,6 +67,9 @@ MAX_TEXT_LENGTH = 128 * 1024
 MAX_TEXT_OCCURRENCES = 5000
 _MAX_TITLE_LENGTH = 1000  # a heading; the text's own first line is read in full
 _HISTORY_REACH = 6  # tokens between "previously" and the times it dates
+_PAST_REACH = 8  # tokens between "yesterday's outage" and the times it dates
+#: A later range rolls over midnight only into the same night: at most this after the one before.
+_ROLLOVER_GAP = timedelta(hours=12)
 _LOOK_AHEAD = 3  # sentences after a start that may state its end or length
 _NIGHT_REACH = 4  # tokens between "Nacht" and the date it belongs to
 _PAST_WORDS = frozenset({"last", "letzten", "vergangenen", "previous", "past"})
@@ -120,6 +125,7 @@ def read_announcement(
     claimed = [{i for r in found_here for i in range(r.first, r.last)} for found_here in readings]
     found = apply_postponements(found, all_sentences, claimed, reader.pinner, _pinned(earlier))
     found = apply_completion(found, all_sentences)
+    found = _without_references(found, context, reader.pinner.anchor_day, reader.notes)
     ordered = sorted(_once_each(found), key=lambda item: (item.pinned.start, item.pinned.end))
     # A span that ends where it starts ("Sunday to today", read on that Sunday) is no window.
     kept = [item for item in ordered if item.pinned.end > item.pinned.start]
@@ -261,6 +267,8 @@ class _Reader:
         self._has_dates = any(s.dates for s in all_sentences)
         self._date_before = _last_date_before_each(all_sentences, readings)
         self._endings = _endings(all_sentences, readings)
+        #: The last window read on each date token, for a later range on that date.
+        self._last_on: dict[Token, Pinned] = {}
         self.notes: list[str] = []
 
     def read(self) -> list[Found]:
@@ -290,6 +298,12 @@ class _Reader:
             if rule is not None:
                 found.extend(self._recurring(position, sentence, reading, rule))
                 continue
+            if reading.start_date is None and _reports_past(sentence, reading, since):
+                self.notes.append(
+                    f"'{_phrase(sentence, reading)}': a report of what happened before "
+                    "(yesterday, last night); not read as a window"
+                )
+                continue
             hint = self._date_hint(position, sentence, reading)
             if reading.start_date is None and hint is None and self._has_dates:
                 if sentence.mentions(lexicon.OUTAGE):
@@ -304,6 +318,11 @@ class _Reader:
                 self.notes.append(f"skipped '{_phrase(sentence, reading)}': {exc}")
                 continue
             phrase = _phrase(sentence, reading)
+            dated_by = reading.start_date or (hint.token if hint is not None else None)
+            if dated_by is not None and len(pinned_all) == 1:
+                if reading.start_date is None:
+                    pinned_all = [self._rolled_over(dated_by, reading, pinned_all[0])]
+                self._last_on[dated_by] = pinned_all[0]
             is_actual = actual and _is_actual(sentence, reading, before)
             vague = reading.all_day and _night_before(sentence, reading) is not None
             found.extend(
@@ -348,6 +367,31 @@ class _Reader:
             )
         except Unreadable:
             return pinned
+
+    def _rolled_over(self, dated_by: Token, reading: Reading, pinned: Pinned) -> Pinned:
+        """ "22:00–22:30 and 01:00–01:30 UTC" on one date: the later range is the night after.
+
+        A range with no date of its own, written after another on the same date but
+        earlier on the clock than that one's start, is read on the next day when that
+        keeps it within the same night (the work runs over midnight); a guess, said so.
+        """
+        previous = self._last_on.get(dated_by)
+        if previous is None or reading.end_time is None or pinned.start >= previous.start:
+            return pinned
+        day = pinned.start.date()
+        after = day + timedelta(days=1)
+        notes = notes_for(pinned)
+        notes.add(
+            f"no date of its own; read as {after.isoformat()}, the night after "
+            f"{day.isoformat()}: written after {previous.start:%H:%M}–{previous.end:%H:%M} "
+            "on that date, it is taken to run on past midnight",
+            Confidence.MEDIUM,
+        )
+        try:
+            rolled = self.pinner.on_day(after, reading, notes)
+        except Unreadable:
+            return pinned
+        return rolled if rolled.start - previous.end <= _ROLLOVER_GAP else pinned
 
     def _ending_after(self, position: int, reading: Reading) -> _Ending | None:
         paragraph = self._sentences[position].paragraph
@@ -572,6 +616,19 @@ def _is_history(sentence: Sentence, reading: Reading, reached: int) -> bool:
     return False
 
 
+def _reports_past(sentence: Sentence, reading: Reading, reached: int) -> bool:
+    """ "Following yesterday's outage (14:00–15:30) …": what happened, not a window.
+
+    The word dates the times after it up to the next date or the phrase before.
+    """
+    begin = max(0, reading.first - _PAST_REACH, reached)
+    between = sentence.tokens[begin : reading.first]
+    for offset, token in enumerate(between):
+        if token.kind == PAST:
+            return not any(t.kind == DATE for t in between[offset + 1 :])
+    return False
+
+
 def _is_actual(sentence: Sentence, reading: Reading, before: Reading | None) -> bool:
     """ "The server was offline from 22:16 to 22:31": what happened, read after its words."""
     if before is None:
@@ -646,6 +703,31 @@ def _clock_of(token: Token) -> tuple[int, int] | None:
     if value.meridian is None:
         return value.hour % 24, value.minute
     return value.hour % 12 + (12 if value.meridian == "pm" else 0), value.minute
+
+
+def _without_references(
+    found: list[Found], context: TextContext, published: date, notes: list[str]
+) -> list[Found]:
+    """ "Nachtrag zur Wartung vom 10.02. (22–23 Uhr): … am 17.02. fortgesetzt": a window
+    over before the day the text was published, in a text announcing one still to come,
+    is the earlier window it refers to, not one it announces (unless it says how that
+    one went: completed, cancelled, what actually happened; or it recurs)."""
+    if not context.anchor_published:
+        return found
+
+    def referred(item: Found) -> bool:
+        told = item.cancelled or item.completed or item.actual or item.rule is not None
+        return not told and item.pinned.end.date() < published
+
+    if all(referred(item) or item.cancelled for item in found):
+        return found
+    for item in found:
+        if referred(item):
+            notes.append(
+                f"'{item.phrase}': over before the text was published ({published.isoformat()}); "
+                "read as a reference to an earlier window, not as one"
+            )
+    return [item for item in found if not referred(item)]
 
 
 def _with_status(sentence: Sentence, found: list[Found]) -> list[Found]:

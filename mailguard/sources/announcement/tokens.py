@@ -31,6 +31,7 @@ ALL_DAY = "A"
 WORD = "w"
 BREAK = "|"  # a sentence end
 PUBLISHED = "p"  # a date the text was written on ("posted 2026/03/02"), no window's
+PAST = "R"  # a day gone by ("gestern", "yesterday's"): the times it dates are a report
 OPEN, CLOSE = "(", ")"  # parentheses, folded away by ``attach`` once it has read them
 
 

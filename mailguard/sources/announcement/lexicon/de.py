@@ -55,12 +55,17 @@ GERMAN = Language(
             "P",
         ),
         **dict.fromkeys(("ursprünglich", "bisher", "zuvor", "vormals", "anstatt"), "H"),
+        **dict.fromkeys(
+            ("gestern", "vorgestern", "gestrige", "gestrigen", "gestriger", "gestriges"), "R"
+        ),
     },
     keyword_phrases={
         "nicht vor": "S", "frühestens ab": "S", "bis spätestens": "-", "spätestens um": "-",
         "spätestens bis": "-", "und vor": "-", "und spätestens": "-",
         "statt am": "H", "statt um": "H", "statt von": "H", "statt wie": "H", "nicht am": "H",
         "alter termin": "H", "alte zeit": "H", "wie ursprünglich": "H",
+        "letzte nacht": "R", "letzten nacht": "R", "vergangene nacht": "R",
+        "vergangenen nacht": "R",
         "zum nächsten morgen": "-", "zum folgenden morgen": "-",
         "anstatt eines": "w", "anstatt einer": "w", "statt eines": "w", "statt einer": "w",
     },
@@ -135,7 +140,7 @@ GERMAN = Language(
         r"nach\s+(?:der|dem|ende|abschluss)", r"erinnerung", r"zustellung",
     ),
     length_phrases=(
-        r"dauer\w*", r"ausfallzeit", r"unterbrechung", r"beträgt", r"rechnen\s+(?:\w+\s+)?mit",
+        r"dauer\w*", r"ausfallzeit", r"unterbrechung", r"beträgt", r"rechne\w*\s+(?:\w+\s+)?mit",
         r"ausfall", r"für\s+(?:ca\.|etwa|rund|circa)",
     ),
     every=frozenset({"jede", "jeden", "jeder", "alle"}),

@@ -51,11 +51,13 @@ ENGLISH = Language(
         ),
         **dict.fromkeys(("published", "posted", "updated", "sent"), "P"),
         **dict.fromkeys(("previously", "formerly", "originally"), "H"),
+        **dict.fromkeys(("yesterday", "yesterday's", "yesterday’s", "yesterdays"), "R"),
     },
     keyword_phrases={
         "not before": "S", "no earlier than": "S", "no later than": "-", "not later than": "-",
         "and before": "-", "at the latest by": "-", "instead of": "H", "not on": "H",
         "old time": "H", "old date": "H", "old slot": "H", "as originally": "H",
+        "last night": "R", "last night's": "R", "earlier today": "R",
         "the next morning": "-", "the following morning": "-",
         "instead of a": "w", "instead of an": "w",  # "instead of a full outage": no old time
     },
