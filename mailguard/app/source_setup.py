@@ -13,9 +13,8 @@ from mailguard.core.account import AccountConfig
 from mailguard.core.errors import UsageError
 from mailguard.core.location_secrets import without_secrets
 from mailguard.core.schedule_source import MAILBOX_PREFIX, ScheduleSource
+from mailguard.net.locations import masked_location
 from mailguard.store.account_store import AccountStore
-from mailguard.store.secrets import PasswordVault
-from mailguard.store.source_secrets import SourceSecrets
 
 
 def source_location(text: str) -> str:
@@ -43,17 +42,27 @@ def follow_source(
         parse_zone(source.zone)
     location = source_location(source.location)
     if kept_for is not None:
-        location = SourceSecrets(PasswordVault()).reveal(account, location, kept_for=kept_for)
+        location = accounts.secrets.reveal(account, location, kept_for=kept_for)
+    refuse_followed(config, location)
     source = replace(source, location=location)
-    if any(s.location == without_secrets(source.location) for s in config.schedule_sources):
-        raise UsageError(f"{config.name} follows {without_secrets(source.location)} already")
     return accounts.update(replace(config, schedule_sources=(*config.schedule_sources, source)))
 
 
+def refuse_followed(config: AccountConfig, location: str) -> None:
+    """A UsageError if the account follows ``location`` already (secrets aside)."""
+    if any(s.location == without_secrets(location) for s in config.schedule_sources):
+        raise UsageError(f"{config.name} follows {masked_location(location)} already")
+
+
 def drop_source(accounts: AccountStore, account: str, location: str) -> AccountConfig:
+    """Stop following ``location``: as typed (its secrets in it or not) or as listed."""
     config = accounts.get(account)
     wanted = {location, source_location(location), without_secrets(location)}
-    kept = tuple(s for s in config.schedule_sources if s.location not in wanted)
+    kept = tuple(
+        s
+        for s in config.schedule_sources
+        if s.location not in wanted and masked_location(s.location) != location
+    )
     if len(kept) == len(config.schedule_sources):
-        raise UsageError(f"{config.name} does not follow {without_secrets(location)}")
+        raise UsageError(f"{config.name} does not follow {masked_location(location)}")
     return accounts.update(replace(config, sources=(), schedule_sources=kept))

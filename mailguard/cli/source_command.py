@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import argparse
-from dataclasses import replace
 from datetime import UTC, datetime, timedelta, tzinfo
-from pathlib import Path
 
+from mailguard.app.source_setup import drop_source, follow_source, refuse_followed, source_location
 from mailguard.app.zones import parse_zone
 from mailguard.cli.console import Console
 from mailguard.core.account import AccountConfig
-from mailguard.core.errors import MailguardError, UsageError
+from mailguard.core.errors import MailguardError
 from mailguard.core.guard_text import zoned_span_text
-from mailguard.core.location_secrets import without_secrets
 from mailguard.core.schedule_source import ScheduleSource
 from mailguard.net.locations import masked_location
 from mailguard.sources.registry import SOURCE_KINDS
@@ -75,7 +73,7 @@ def schedule_source(location: str, args: argparse.Namespace) -> ScheduleSource:
     """``location`` read as the reading options in ``args`` say; an unknown zone fails now."""
     parse_zone(args.tz)
     return ScheduleSource(
-        location=_location(location),
+        location=source_location(location),
         kind=args.kind,
         zone=args.tz,
         components=tuple(args.component),
@@ -88,12 +86,10 @@ def run_add(args: argparse.Namespace, paths: AppPaths, console: Console) -> int:
     account = accounts.get(args.account)
     source = schedule_source(args.source, args)
     zone = parse_zone(args.tz)
-    shown = masked_location(source.location)
-    if any(s.location == without_secrets(source.location) for s in account.schedule_sources):
-        raise UsageError(f"{account.name} follows {shown} already")
+    refuse_followed(account, source.location)  # before reading it
     found = _found(account, source, zone, paths, console, anyway=args.anyway)
-    accounts.update(replace(account, schedule_sources=(*account.schedule_sources, source)))
-    console.result(f"{account.name} now follows {shown}{found}")
+    follow_source(accounts, account.name, source)
+    console.result(f"{account.name} now follows {masked_location(source.location)}{found}")
     return 0
 
 
@@ -157,31 +153,9 @@ def run_list(args: argparse.Namespace, paths: AppPaths, console: Console) -> int
 
 
 def run_remove(args: argparse.Namespace, paths: AppPaths, console: Console) -> int:
-    accounts = AccountStore(paths.config_dir)
-    account = accounts.get(args.account)
-    # As typed (its secrets kept in the keyring), or as ``source list`` shows it.
-    wanted = {args.source, _location(args.source), without_secrets(args.source)}
-    kept = tuple(
-        s
-        for s in account.schedule_sources
-        if s.location not in wanted and masked_location(s.location) != args.source
-    )
-    if len(kept) == len(account.schedule_sources):
-        raise UsageError(f"{account.name} does not follow {masked_location(args.source)}")
-    accounts.update(replace(account, sources=(), schedule_sources=kept))
-    console.result(f"{account.name} no longer follows {masked_location(args.source)}")
+    drop_source(AccountStore(paths.config_dir), args.account, args.source)
+    console.result(f"{args.account} no longer follows {masked_location(args.source)}")
     return 0
-
-
-def _location(text: str) -> str:
-    return text if text.startswith("mailbox:") else source_location(text)
-
-
-def source_location(location: str) -> str:
-    """URLs as given; a path made absolute, so it still works from another folder."""
-    if "://" in location:
-        return location
-    return str(Path(location).expanduser().absolute())
 
 
 def _source_json(source: ScheduleSource) -> dict[str, object]:

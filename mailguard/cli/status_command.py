@@ -64,7 +64,7 @@ def account_status(guard: GuardServices, account: AccountConfig, now: datetime) 
         "window": _window_json(where.window, now) if where.window else None,
         "edits_open_at": _iso(where.edits_open_at),
         "watch_ends_at": _iso(where.watch_ends_at),
-        "edits_released_at": _iso(where.released_at) if where.opened_early else None,
+        "edits_released_at": _iso(where.released_at),
         "queued": len(queued),
         # queue --json's entry objects, except ``operation``: here, since before, its text.
         "queued_operations": [

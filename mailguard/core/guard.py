@@ -124,14 +124,15 @@ def standing(
     windows: Iterable[MaintenanceWindow],
     now: datetime,
     policy: GuardPolicy,
-    released: Collection[str] = (),
+    released: Mapping[str, datetime | None] | None = None,
 ) -> Standing:
     """The most urgent state over all windows (see STATE_PRECEDENCE).
 
-    ``released`` holds the guard keys of windows whose backfill watch no longer
-    keeps edits closed (``mailguard release``); the watch itself goes on. As a
-    mapping to the moment of the release, the standing also says when that was.
+    ``released`` maps the guard keys of windows whose backfill watch no longer
+    keeps edits closed (``mailguard release``; the watch itself goes on) to the
+    moment of the release (None for releases made before it was kept).
     """
+    released = released or {}
     live = [w for w in windows if w.status is not WindowStatus.CANCELLED]
     phases = [(window_phase(w, now, policy), w) for w in live]
     best_state, best_window = min(
@@ -156,10 +157,10 @@ def standing(
     )
 
 
-def _released_at(settling: list[MaintenanceWindow], released: Collection[str]) -> datetime | None:
-    """The latest release among the settling windows, if ``released`` knows the moments."""
-    if not isinstance(released, Mapping):
-        return None
+def _released_at(
+    settling: list[MaintenanceWindow], released: Mapping[str, datetime | None]
+) -> datetime | None:
+    """The latest release among the settling windows whose moment is known."""
     moments = [m for w in settling if (m := released.get(guard_key(w))) is not None]
     return max(moments, default=None)
 

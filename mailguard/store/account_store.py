@@ -40,6 +40,11 @@ class AccountStore:
         self._secrets = secrets or SourceSecrets(PasswordVault())
         self._warned = False
 
+    @property
+    def secrets(self) -> SourceSecrets:
+        """Where the sources' secrets are kept (to put a URL edited from a stored one together)."""
+        return self._secrets
+
     def all(self) -> list[AccountConfig]:
         """Every account, sorted by name."""
         return sorted(self._read().values(), key=lambda a: a.name)

@@ -257,7 +257,7 @@ def test_windows_without_native_ids_are_tracked_by_span() -> None:
 def test_a_released_window_opens_edits_after_its_margin_while_it_still_settles() -> None:
     during_watch = END + 30 * MIN
     held = standing([window()], during_watch, POLICY)
-    released = standing([window()], during_watch, POLICY, released={guard_key(window())})
+    released = standing([window()], during_watch, POLICY, released={guard_key(window()): None})
     assert (held.state, held.edits_closed) == (GuardState.SETTLING, True)
     assert (released.state, released.edits_closed) == (GuardState.SETTLING, False)
 
@@ -278,7 +278,7 @@ def test_a_settling_standing_says_when_the_watch_ends_and_when_edits_were_opened
 
 def test_a_release_does_not_open_edits_during_the_next_window() -> None:
     second = window(END + HOUR, END + 2 * HOUR, native_id="mw2")
-    released = {guard_key(window())}
+    released = {guard_key(window()): None}
     assert standing([window(), second], END + 30 * MIN, POLICY, released).edits_closed is False
     during_second = standing([window(), second], END + HOUR + MIN, POLICY, released)
     assert during_second.edits_open_at == second.end + POLICY.settling_period

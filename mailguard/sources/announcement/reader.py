@@ -608,23 +608,23 @@ def _is_history(sentence: Sentence, reading: Reading, reached: int) -> bool:
     The word dates what follows it up to the next date: in "nicht am 3. März, sondern
     am 10. März von 22 bis 2 Uhr" the window on the 10th is no history.
     """
-    begin = max(0, reading.first - _HISTORY_REACH, reached)
-    between = sentence.tokens[begin : reading.first]
-    for offset, token in enumerate(between):
-        if token.kind == "H":
-            return not any(t.kind == DATE for t in between[offset + 1 :])
-    return False
+    return _dated_by_marker(sentence, reading, reached, "H", _HISTORY_REACH)
 
 
 def _reports_past(sentence: Sentence, reading: Reading, reached: int) -> bool:
-    """ "Following yesterday's outage (14:00–15:30) …": what happened, not a window.
+    """ "Following yesterday's outage (14:00–15:30) …": what happened, not a window."""
+    return _dated_by_marker(sentence, reading, reached, PAST, _PAST_REACH)
 
-    The word dates the times after it up to the next date or the phrase before.
-    """
-    begin = max(0, reading.first - _PAST_REACH, reached)
+
+def _dated_by_marker(
+    sentence: Sentence, reading: Reading, reached: int, marker: str, reach: int
+) -> bool:
+    """Is ``reading`` dated by a ``marker`` token at most ``reach`` tokens before it (not
+    before ``reached``, the phrase before), with no date of its own in between?"""
+    begin = max(0, reading.first - reach, reached)
     between = sentence.tokens[begin : reading.first]
     for offset, token in enumerate(between):
-        if token.kind == PAST:
+        if token.kind == marker:
             return not any(t.kind == DATE for t in between[offset + 1 :])
     return False
 
