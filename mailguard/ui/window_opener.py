@@ -5,11 +5,12 @@ from __future__ import annotations
 import subprocess
 from typing import Protocol, TypeVar
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from mailguard.app.relaunch import mailguard_command
 from mailguard.ui.context import UiContext
 from mailguard.ui.controller import WindowOpener
+from mailguard.ui.tab_style import keep_tab_labels_whole
 
 
 class _ContextWindow(Protocol):
@@ -64,6 +65,9 @@ class AppWindows(WindowOpener):
     def _window(self, name: str, kind: type[W]) -> W:
         window = self._open.get(name)
         if not isinstance(window, kind):
+            app = QApplication.instance()
+            if isinstance(app, QApplication):
+                keep_tab_labels_whole(app)
             window = kind(self._context)  # type: ignore[arg-type]
             self._open[name] = window
         return window

@@ -50,6 +50,22 @@ def test_without_an_account_it_starts_clear_and_opens_the_first_run_settings(
     assert settings is not None and settings.isVisible()
 
 
+def test_the_windows_draw_unselected_tab_labels_unshifted_so_umlauts_are_not_cut(
+    tray_app: TrayApp,
+) -> None:
+    """Qt shifts an unselected tab's label 2 px down and clips it: "Ä" lost its dots."""
+    from PySide6.QtWidgets import QApplication, QStyle
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    assert tray_app.windows.opened("settings") is not None  # the first window opened
+    style = app.style()
+    assert style.pixelMetric(QStyle.PixelMetric.PM_TabBarTabShiftVertical) == 0
+    assert style.pixelMetric(QStyle.PixelMetric.PM_TabBarTabShiftHorizontal) >= 0
+    tray_app.windows.show_folders()
+    assert app.style() is style  # wrapped once, not again for each window
+
+
 def test_a_window_in_two_hours_shows_its_countdown_and_the_next_window_entry(
     qapp: object, home: AppPaths, dovecot: Dovecot, mail_user: MailUser, qtbot: QtBot
 ) -> None:
